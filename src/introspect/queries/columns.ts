@@ -1,0 +1,26 @@
+import { userRelations, type QueryScope } from './scope.js';
+
+// One row per live column of every user relation (tables, views, composite types).
+// PG 18 adds virtual generated columns (attgenerated 'v').
+export const columnsQuery = (scope: QueryScope) => `SELECT a.attrelid AS relid, a.attnum AS attnum, a.attname AS name,
+    pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+    t.typcategory AS category,
+    CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END AS domain_base,
+    a.attnotnull AS not_null,
+    CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
+    a.attidentity AS identity,
+    a.attgenerated AS generated_kind,
+    CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+    CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
+      (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(co.collname)
+                   ELSE pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
+         FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+        WHERE co.oid = a.attcollation) END AS collation,
+    d.description AS comment
+  FROM (${userRelations(scope)}) r
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
+  JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  LEFT JOIN pg_catalog.pg_description d
+    ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+  WHERE a.attnum > 0 AND NOT a.attisdropped`;

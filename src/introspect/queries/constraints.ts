@@ -1,0 +1,25 @@
+import { userRelations, type QueryScope } from './scope.js';
+
+// Table constraints. PG 18 also lists NOT NULL as contype 'n': left out here, nullability comes from
+// pg_attribute on every major. Constraint triggers ('t') appear with the triggers.
+export const constraintsQuery = (scope: QueryScope, versionNum: number) => `SELECT co.conrelid AS relid, co.conname AS name,
+    co.contype AS type, co.condeferrable AS deferrable, co.condeferred AS deferred, co.convalidated AS validated,
+    co.connoinherit AS no_inherit,
+    co.conkey AS keys,
+    rn.nspname AS ref_schema, rc.relname AS ref_table,
+    (SELECT pg_catalog.array_agg(ra.attname ORDER BY k.i)
+       FROM pg_catalog.unnest(co.confkey) WITH ORDINALITY k(n, i)
+       JOIN pg_catalog.pg_attribute ra ON ra.attrelid = co.confrelid AND ra.attnum = k.n) AS ref_columns,
+    co.confupdtype AS on_update, co.confdeltype AS on_delete, co.confmatchtype AS match,
+    CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_expr(co.conbin, co.conrelid) END AS expression,
+    ${versionNum >= 150000 ? 'ix.indnullsnotdistinct' : 'false'} AS nulls_not_distinct,
+    pg_catalog.pg_get_constraintdef(co.oid) AS definition,
+    d.description AS comment
+  FROM (${userRelations(scope, `'r', 'p', 'f'`)}) r
+  JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid
+  LEFT JOIN pg_catalog.pg_class rc ON rc.oid = co.confrelid
+  LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+  LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = co.conindid AND co.contype = 'u'
+  LEFT JOIN pg_catalog.pg_description d
+    ON d.objoid = co.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass
+  WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')`;

@@ -1,0 +1,2 @@
+export const serverQuery = `SELECT current_setting('server_version_num')::int AS version_num,
+  current_setting('server_version') AS version`;

@@ -1,0 +1,6 @@
+// The one thing introspection needs from a database: run a query, get rows.
+// node-postgres clients and PGlite both fit behind it (see input/).
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+}
