@@ -1,0 +1,189 @@
+// The neutral facts every extractor produces and every code rule reads. Raw-SQL extractors (pg,
+// postgres.js, slonik, pg-promise, Prisma raw, knex.raw) hand over SQL text that sql/ turns into
+// QueryFacts; builder extractors (knex builders, Kysely, Drizzle, supabase-js) build QueryFacts
+// directly. Rules never ask which library a statement came from: what differs between drivers is
+// spelled out here as data (e.g. `arrayEncoding`). Plain, JSON-serializable data only: statements
+// cross worker_threads boundaries.
+import type { Location } from '../findings/finding.js';
+
+export type { Location };
+
+/** Client libraries the scanner understands; the id of the extractor that produced a statement. */
+export type Library =
+  | 'pg'
+  | 'postgres-js'
+  | 'slonik'
+  | 'pg-promise'
+  | 'prisma'
+  | 'knex'
+  | 'kysely'
+  | 'drizzle'
+  | 'supabase-js'
+  | 'typeorm'
+  | 'sequelize';
+
+/** What the code passes as a value, as far as syntax or the TypeScript type of the argument tells. */
+export type ValueKind = 'array' | 'object' | 'scalar' | 'unknown';
+
+/**
+ * How the driver sends a JS array bound as a parameter. Decides whether an array bound to a
+ * json/jsonb column fails (research/code-checkers.md §2.3):
+ * - `array-literal`: node-postgres and knex send `{"a","b"}`, jsonb rejects it with 22P02
+ *   "invalid input syntax for type json";
+ * - `array-constructor`: pg-promise formats `array['a','b']` into the text, 42804 "column … is of
+ *   type jsonb but expression is of type text[]";
+ * - `json`: the client JSON-encodes it (supabase-js/PostgREST, drizzle and typeorm json columns);
+ * - `server-typed`: postgres.js describes the statement first and serializes by the server's type.
+ */
+export type ArrayEncoding = 'array-literal' | 'array-constructor' | 'json' | 'server-typed';
+
+/** A table or view name as written. `schema` is null when unqualified (resolved through search_path). */
+export interface RelationName {
+  readonly schema: string | null;
+  readonly name: string;
+}
+
+export interface TableRef extends RelationName {
+  /** `FROM clients c` → `c`; null when none */
+  readonly alias: string | null;
+}
+
+/** One use of a column. Unqualified names carry every relation they may belong to. */
+export interface ColumnUse {
+  readonly column: string;
+  /**
+   * The relation a qualified name points at, or, for an unqualified name, every relation in scope
+   * (innermost scope first). Empty when the name points at something other than a relation (an
+   * alias of a subquery, CTE or function), which `openScope` then says.
+   */
+  readonly relations: readonly RelationName[];
+  /**
+   * True when the scope also holds something whose columns are not known statically (subquery,
+   * CTE, set-returning function, output alias): a name found in none of `relations` may still be
+   * valid there, so rules must not call it unknown.
+   */
+  readonly openScope: boolean;
+  readonly access: 'read' | 'write';
+}
+
+/** One element of an ON CONFLICT inference target: `(yclients_id, lower(email))`. */
+export type ConflictElement =
+  | { readonly column: string; readonly expression?: undefined }
+  /** SQL text of the expression without the outer parentheses, e.g. `lower(email)` */
+  | { readonly expression: string; readonly column?: undefined };
+
+export type ConflictTarget =
+  | {
+      readonly kind: 'inference';
+      readonly elements: readonly ConflictElement[];
+      /** SQL text of the index predicate `WHERE …` (without the keyword), else null */
+      readonly where: string | null;
+    }
+  | { readonly kind: 'constraint'; readonly name: string };
+
+export interface OnConflictFacts {
+  /** null for a target-less `ON CONFLICT DO NOTHING` */
+  readonly target: ConflictTarget | null;
+  readonly action: 'nothing' | 'update';
+}
+
+/** A value the statement writes into (or compares with) a column. */
+export interface ColumnBinding {
+  readonly relation: RelationName;
+  readonly column: string;
+  /**
+   * SQL statements: the `$n` the column receives (values are joined in from SqlStatement.params).
+   * Builder facts: null, and `valueKind` says what the code passes.
+   */
+  readonly param: number | null;
+  readonly valueKind: ValueKind;
+  /** SQL text of the literal when the value is written inline (e.g. `'[1,2]'`), else null */
+  readonly literal: string | null;
+}
+
+/** An operator applied to a column, for type checks such as jsonb operators on a json column. */
+export interface OperatorUse {
+  readonly relations: readonly RelationName[];
+  readonly column: string;
+  /** e.g. `@>`, `?`, `?|`, `?&`, `->>` */
+  readonly operator: string;
+}
+
+export type Command = 'select' | 'insert' | 'update' | 'delete' | 'merge' | 'other';
+
+/** What one statement or builder call does to the schema, independent of how it was written. */
+export interface QueryFacts {
+  readonly command: Command;
+  /** the table an INSERT/UPDATE/DELETE/MERGE writes, else null */
+  readonly target: TableRef | null;
+  /** every relation the statement names, the target included; CTE names are not relations */
+  readonly tables: readonly TableRef[];
+  readonly columns: readonly ColumnUse[];
+  /**
+   * INSERT: the listed columns in order (`[]` for DEFAULT VALUES); null when the statement names no
+   * columns and fills them by position.
+   */
+  readonly insertColumns: readonly string[] | null;
+  /** INSERT without a column list: values per row (null when unknown, e.g. `INSERT … SELECT *`) */
+  readonly insertValueCount: number | null;
+  readonly onConflict: OnConflictFacts | null;
+  readonly bindings: readonly ColumnBinding[];
+  readonly operators: readonly OperatorUse[];
+  /** tables the statement itself creates (CREATE [TEMP] TABLE): later statements may use them */
+  readonly createsTables: readonly RelationName[];
+}
+
+/** One argument bound to `$index`, as the code passes it. */
+export interface ParamFact {
+  /** 1-based: `$1` */
+  readonly index: number;
+  readonly kind: ValueKind;
+  /** the argument's source text, for messages, e.g. `visits` or `rows.map(r => r.history)` */
+  readonly text: string;
+  /**
+   * When the kind is not clear from syntax: the argument's offsets in the source file, so the
+   * scanner can ask the TypeScript type checker later, and only for the few sites a rule needs.
+   */
+  readonly typeSite: { readonly start: number; readonly end: number } | null;
+}
+
+interface StatementBase {
+  /** the call or tagged template, relative to the scanned directory */
+  readonly location: Location;
+  readonly library: Library;
+  readonly arrayEncoding: ArrayEncoding;
+}
+
+/** A raw SQL statement resolved statically; `${…}` holes already numbered `$1…$n`. */
+export interface SqlStatement extends StatementBase {
+  readonly kind: 'sql';
+  readonly sql: string;
+  readonly params: readonly ParamFact[];
+}
+
+/** A query-builder call reduced to facts without SQL. */
+export interface BuilderStatement extends StatementBase {
+  readonly kind: 'builder';
+  readonly facts: QueryFacts;
+  /** the call as written, shortened, for messages, e.g. `.from('clients').upsert(rows, { onConflict: 'a,b' })` */
+  readonly text: string;
+}
+
+/** A site that runs SQL the scanner cannot know statically: counted as not checked, never guessed. */
+export interface UnresolvedStatement extends StatementBase {
+  readonly kind: 'unresolved';
+  /** e.g. `SQL text built at run time`, `unknown helper sql.fragment` */
+  readonly reason: string;
+}
+
+export type ExtractedStatement = SqlStatement | BuilderStatement | UnresolvedStatement;
+
+/** A statement together with its facts, ready for the code rules. */
+export interface AnalyzedStatement {
+  readonly statement: SqlStatement | BuilderStatement;
+  readonly facts: QueryFacts;
+  /** for multi-statement SQL strings: which one (0-based); 0 otherwise */
+  readonly part: number;
+  /** the SQL of this statement (SQL statements) or the builder call text */
+  readonly text: string;
+}
