@@ -1,0 +1,40 @@
+// Reporters: pure `(report) => string`. The CLI writes the string and sets the exit code.
+import type { Report } from '../findings/report.js';
+import type { RuleMeta } from '../findings/rule.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
+import { renderTable } from './table.js';
+
+export type ReportFormat = 'table' | 'markdown' | 'json' | 'sarif';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'markdown', 'json', 'sarif'];
+
+export interface RenderOptions {
+  /** table only: ANSI colours; default false */
+  readonly color?: boolean;
+  /** table only: total width in columns; default 100 */
+  readonly width?: number;
+  /** rule metadata, for SARIF rule descriptions and default levels */
+  readonly rules?: readonly RuleMeta[];
+  /** markdown only: prefix for relative code links; default '' (relative to where the Markdown is read) */
+  readonly codeRoot?: string;
+}
+
+export function render(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'table':
+      return renderTable(report, {
+        ...(options.color !== undefined ? { color: options.color } : {}),
+        ...(options.width !== undefined ? { width: options.width } : {}),
+      });
+    case 'markdown':
+      return renderMarkdown(report, options.codeRoot !== undefined ? { codeRoot: options.codeRoot } : {});
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, options.rules !== undefined ? { rules: options.rules } : {});
+  }
+}
+
+export { renderJson, renderMarkdown, renderSarif, renderTable };
