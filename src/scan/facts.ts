@@ -46,6 +46,12 @@ export interface RelationName {
 export interface TableRef extends RelationName {
   /** `FROM clients c` → `c`; null when none */
   readonly alias: string | null;
+  /**
+   * PostgREST resource embedding (supabase `select('*, company:companies(id)')`): the relation
+   * whose select named this one. The name may also be a foreign-key column or constraint of that
+   * relation rather than a table, so rules must look it up leniently. Absent otherwise.
+   */
+  readonly embeddedIn?: RelationName;
 }
 
 /** One use of a column. Unqualified names carry every relation they may belong to. */
@@ -82,9 +88,15 @@ export type ConflictTarget =
   | { readonly kind: 'constraint'; readonly name: string };
 
 export interface OnConflictFacts {
-  /** null for a target-less `ON CONFLICT DO NOTHING` */
+  /** null for a target-less `ON CONFLICT DO NOTHING`, and when `implicitTarget` says who fills it in */
   readonly target: ConflictTarget | null;
   readonly action: 'nothing' | 'update';
+  /**
+   * The client fills the target in at run time from the table itself: supabase-js `upsert()`
+   * without `onConflict` makes PostgREST emit `ON CONFLICT (<primary key columns>)` (or a plain
+   * INSERT when the table has no primary key). Absent otherwise.
+   */
+  readonly implicitTarget?: 'primary-key';
 }
 
 /** A value the statement writes into (or compares with) a column. */
@@ -99,6 +111,12 @@ export interface ColumnBinding {
   readonly valueKind: ValueKind;
   /** SQL text of the literal when the value is written inline (e.g. `'[1,2]'`), else null */
   readonly literal: string | null;
+  /**
+   * Builder facts whose `valueKind` is `unknown` (e.g. `{ tags }` or `{ tags: row.tags }`): the
+   * value expression's offsets in the statement's source file, so the scanner can ask the type
+   * checker later, and only when a rule needs it (a json/jsonb column). Absent otherwise.
+   */
+  readonly typeSite?: { readonly start: number; readonly end: number } | null;
 }
 
 /** An operator applied to a column, for type checks such as jsonb operators on a json column. */
