@@ -1,0 +1,129 @@
+// The whole job, as the CLI runs it and the library offers it: inputs → snapshots → compare and/or
+// scan → one Report. Inputs are loaded one at a time and released before the next (an embedded
+// PostgreSQL holds ~1 GB); the target stays open only when --verify needs to ask it.
+import { compare as compareSnapshots, schemaRules } from './compare/index.js';
+import type { Config } from './config/load-config.js';
+import { PRESETS } from './config/presets.js';
+import { applySettings } from './findings/apply-settings.js';
+import { attachUsages } from './findings/attach-usages.js';
+import type { Finding } from './findings/finding.js';
+import { sortFindings, summarize } from './findings/order.js';
+import type { NotCompared, Report, ScanCoverage } from './findings/report.js';
+import type { RuleMeta } from './findings/rule.js';
+import { openInput, type InputOptions, type OpenedInput } from './input/index.js';
+import { codeRules } from './scan/rules/index.js';
+import { scan as scanCode } from './scan/index.js';
+import type { Snapshot } from './snapshot/types.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface AnalysisOptions {
+  readonly config?: Config;
+  /** command-line schema filters win over the config's */
+  readonly schemas?: readonly string[];
+  readonly excludeSchemas?: readonly string[];
+  readonly preset?: string;
+  readonly scratchDb?: string;
+  readonly verify?: boolean;
+  readonly codeDirs?: readonly string[];
+  readonly onProgress?: (message: string) => void;
+  readonly onNote?: (message: string) => void;
+}
+
+export const allRules: readonly RuleMeta[] = [...schemaRules, ...codeRules];
+
+function filters(options: AnalysisOptions) {
+  const presetName = options.preset ?? options.config?.preset;
+  const preset = presetName ? PRESETS[presetName] : undefined;
+  const schemas = options.schemas ?? options.config?.schemas;
+  const excludeSchemas = [...(options.excludeSchemas ?? options.config?.excludeSchemas ?? []), ...(preset?.excludeSchemas ?? [])]
+    // a schema asked for by name is compared even when the preset would leave it out
+    .filter((s) => !schemas?.includes(s));
+  return { schemas, excludeSchemas, excludeRoles: preset?.excludeRoles ?? [] };
+}
+
+async function open(input: string, options: AnalysisOptions, keepOpen: boolean): Promise<OpenedInput> {
+  options.onProgress?.(`reading ${input.startsWith('postgres') ? 'database' : input}`);
+  const inputOptions: InputOptions = { scratchDb: options.scratchDb, keepOpen, onNote: options.onNote };
+  return openInput(input, inputOptions);
+}
+
+async function scanAgainst(target: OpenedInput, options: AnalysisOptions) {
+  const dirs = options.codeDirs ?? [];
+  if (dirs.length === 0) return undefined;
+  options.onProgress?.(`scanning ${dirs.join(', ')}`);
+  return scanCode([...dirs], target.snapshot, {
+    include: options.config?.code?.include ? [...options.config.code.include] : undefined,
+    exclude: options.config?.code?.exclude ? [...options.config.code.exclude] : undefined,
+    verify: options.verify && target.database ? target.database : undefined,
+  });
+}
+
+function limitationsOf(snapshot: Snapshot, side: string): NotCompared[] {
+  return snapshot.limitations.map((l) => ({ kind: l.kind, object: l.object, reason: `${side}: ${l.reason}` }));
+}
+
+function finish(
+  source: { display: string; snapshot: Snapshot } | null,
+  target: { display: string; snapshot: Snapshot },
+  findings: Finding[],
+  notCompared: NotCompared[],
+  coverage: ScanCoverage | undefined,
+  options: AnalysisOptions,
+): Report {
+  const settled = sortFindings(applySettings(findings, { rules: options.config?.rules, ignore: options.config?.ignore }));
+  return {
+    formatVersion: 1,
+    tool: { name: 'schema-diff', version: TOOL_VERSION },
+    source: source ? { input: source.display, serverVersion: source.snapshot.serverVersion } : null,
+    target: { input: target.display, serverVersion: target.snapshot.serverVersion },
+    summary: summarize(settled),
+    findings: settled,
+    notCompared,
+    ...(coverage ? { coverage } : {}),
+  };
+}
+
+/** `schema-diff <source> <target> [--code DIR]` */
+export async function runCompare(sourceInput: string, targetInput: string, options: AnalysisOptions = {}): Promise<Report> {
+  const source = await open(sourceInput, options, false);
+  await source.close();
+  const target = await open(targetInput, options, Boolean(options.verify && options.codeDirs?.length));
+  try {
+    options.onProgress?.('comparing');
+    const f = filters(options);
+    const result = compareSnapshots(source.snapshot, target.snapshot, {
+      schemas: f.schemas ? [...f.schemas] : undefined,
+      excludeSchemas: [...f.excludeSchemas],
+      excludeRoles: [...f.excludeRoles],
+    });
+    let findings: Finding[] = [...result.findings];
+    const scanned = await scanAgainst(target, options);
+    if (scanned) findings = [...attachUsages(findings, scanned.usages), ...scanned.findings];
+    return finish(source, target, findings, [...result.notCompared], scanned?.coverage, options);
+  } finally {
+    await target.close();
+  }
+}
+
+/** `schema-diff scan <dir...> --schema <input>` */
+export async function runScan(dirs: readonly string[], schemaInput: string, options: AnalysisOptions = {}): Promise<Report> {
+  const target = await open(schemaInput, options, Boolean(options.verify));
+  try {
+    const scanned = await scanAgainst(target, { ...options, codeDirs: dirs });
+    const notCompared = limitationsOf(target.snapshot, 'schema');
+    return finish(null, target, scanned ? [...scanned.findings] : [], notCompared, scanned?.coverage, options);
+  } finally {
+    await target.close();
+  }
+}
+
+/** `schema-diff snapshot <input>`: the snapshot as the bytes the CLI writes. */
+export async function runSnapshot(input: string, options: Pick<AnalysisOptions, 'scratchDb' | 'onProgress' | 'onNote'> = {}): Promise<Snapshot> {
+  const opened = await open(input, options, false);
+  await opened.close();
+  return opened.snapshot;
+}
+
+export function snapshotJson(snapshot: Snapshot): string {
+  return `${JSON.stringify(snapshot, null, 2)}\n`;
+}

@@ -1,0 +1,77 @@
+// `.sql` files and migration folders: which files, in which order.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { InputError } from '../errors.js';
+
+/** Natural order: `V2__x.sql` before `V10__x.sql`; plain code-unit order otherwise (locale-free). */
+export function naturalCompare(a: string, b: string): number {
+  const chunk = /(\d+|\D+)/g;
+  const pa = a.match(chunk) ?? [];
+  const pb = b.match(chunk) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (x === y) continue;
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      const nx = BigInt(x);
+      const ny = BigInt(y);
+      if (nx !== ny) return nx < ny ? -1 : 1;
+      if (x.length !== y.length) return x.length - y.length;
+      continue;
+    }
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+// Down/undo migrations would undo what the up migrations built: golang-migrate `*.down.sql`,
+// dbmate-style `down.sql`, Flyway undo `U<version>__*.sql`.
+function isDownMigration(fileName: string): boolean {
+  return /\.down\.sql$/i.test(fileName) || /^down\.sql$/i.test(fileName) || /^U\d[^_]*__.*\.sql$/.test(fileName);
+}
+
+/** Every `*.sql` below `dir` (recursively, hidden folders and node_modules skipped), in natural order of relative path. */
+export function listSqlFiles(dir: string, display: string): string[] {
+  const found: string[] = [];
+  const visited = new Set<string>();
+  const walk = (current: string) => {
+    let real: string;
+    try {
+      real = statSync(current).ino + ':' + statSync(current).dev;
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return; // symlink loop
+    visited.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      throw new InputError(`${display}: cannot read directory ${relative(dir, current) || '.'} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(current, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const s = statSync(full);
+          isDir = s.isDirectory();
+          isFile = s.isFile();
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (isDir) walk(full);
+      else if (isFile && entry.name.toLowerCase().endsWith('.sql') && !isDownMigration(entry.name)) found.push(full);
+    }
+  };
+  walk(dir);
+  const rel = (p: string) => relative(dir, p).split(sep).join('/');
+  found.sort((a, b) => naturalCompare(rel(a), rel(b)));
+  if (found.length === 0) throw new InputError(`${display}: no .sql files in this directory`);
+  return found;
+}

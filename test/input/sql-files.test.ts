@@ -1,0 +1,31 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listSqlFiles, naturalCompare } from '../../src/input/sql-files.js';
+
+describe('naturalCompare', () => {
+  it('orders numbers by value, text by code unit', () => {
+    const names = ['V10__c.sql', 'V2__b.sql', 'V1__a.sql', 'V1_1__x.sql', '20240101_init/migration.sql', '9_x/migration.sql'];
+    expect([...names].sort(naturalCompare)).toEqual([
+      '9_x/migration.sql', '20240101_init/migration.sql', 'V1_1__x.sql', 'V1__a.sql', 'V2__b.sql', 'V10__c.sql',
+    ]);
+  });
+});
+
+describe('listSqlFiles', () => {
+  it('walks recursively in natural order of relative path and skips down migrations', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
+    for (const f of ['10_c/migration.sql', '2_b/migration.sql', '1_a/migration.sql', '000001_x.up.sql', '000001_x.down.sql', 'notes.txt', '.hidden/x.sql']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), 'SELECT 1;');
+    }
+    const files = listSqlFiles(dir, 'migrations').map((p) => relative(dir, p));
+    expect(files).toEqual(['1_a/migration.sql', '000001_x.up.sql', '2_b/migration.sql', '10_c/migration.sql']);
+  });
+
+  it('fails on a directory without .sql files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'empty-'));
+    expect(() => listSqlFiles(dir, 'empty/')).toThrow('empty/: no .sql files in this directory');
+  });
+});
