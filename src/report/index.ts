@@ -24,16 +24,13 @@ export interface RenderOptions {
 export function render(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
     case 'table':
-      return renderTable(report, {
-        ...(options.color !== undefined ? { color: options.color } : {}),
-        ...(options.width !== undefined ? { width: options.width } : {}),
-      });
+      return renderTable(report, options);
     case 'markdown':
-      return renderMarkdown(report, options.codeRoot !== undefined ? { codeRoot: options.codeRoot } : {});
+      return renderMarkdown(report, options);
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report, options.rules !== undefined ? { rules: options.rules } : {});
+      return renderSarif(report, options);
   }
 }
 

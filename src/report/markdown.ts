@@ -105,7 +105,7 @@ function valueParts(f: Finding): { inline: string[]; blocks: string[] } {
     ] as const) {
       if (text === undefined || value === undefined) continue;
       if (isInline(text)) inline.push(`${side} ${codeSpan(text)}`);
-      else if (!text.includes('\n')) blocks.push(`${side === 'source' ? 'Source' : 'Target'}:\n\n${codeBlock(text, language(value))}`);
+      else if (!text.includes('\n')) blocks.push(`**${side === 'source' ? 'Source' : 'Target'}**\n\n${codeBlock(text, language(value))}`);
       else blocks.push(details(`Definition in ${side}`, codeBlock(text, language(value))));
     }
   }
@@ -138,9 +138,9 @@ function findingBlock(f: Finding, codeRoot: string): string {
   parts.push(...values.blocks, ...usage.blocks);
   if (f.sql !== undefined) {
     const sql = codeBlock(f.sql.trim(), 'sql');
-    parts.push(f.sql.trim().split('\n').length > INLINE_SQL_LINES ? details('Statement', sql) : `Statement:\n\n${sql}`);
+    parts.push(f.sql.trim().split('\n').length > INLINE_SQL_LINES ? details('Statement', sql) : `**Statement**\n\n${sql}`);
   }
-  if (f.fix !== undefined) parts.push(`Suggested fix:\n\n${codeBlock(f.fix.trim(), 'sql')}`);
+  if (f.fix !== undefined) parts.push(`**Suggested fix**\n\n${codeBlock(f.fix.trim(), 'sql')}`);
   return parts.join('\n\n');
 }
 

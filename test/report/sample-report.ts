@@ -155,3 +155,34 @@ export const sampleRules: readonly RuleMeta[] = [
     },
   },
 ];
+
+/** `schema-diff scan`: no source, code findings only, one of them outside any table. */
+export const scanReport: Report = {
+  formatVersion: 1,
+  tool: { name: 'schema-diff', version: '0.1.0' },
+  source: null,
+  target: { input: 'supabase/migrations/', serverVersion: '17.4' },
+  summary: { error: 1, warning: 1, info: 0 },
+  findings: sortFindings([
+    {
+      rule: 'unknown-column',
+      severity: 'error',
+      category: 'code',
+      object: { kind: 'statement', schema: 'public', table: 'clients', name: 'select' },
+      message: 'clients has no column "phoneNumber" in target (did you mean phone_normalized?)',
+      locations: [{ file: 'src/repos/clients.ts', line: 12, column: 3 }],
+      sql: 'SELECT id, "phoneNumber" FROM clients WHERE id = $1',
+    },
+    {
+      rule: 'sql-parse-error',
+      severity: 'warning',
+      category: 'code',
+      object: { kind: 'statement', name: 'src/reports/monthly.ts:7:18' },
+      message: 'syntax error at or near "FORM": the statement was not checked',
+      locations: [{ file: 'src/reports/monthly.ts', line: 7, column: 18 }],
+      sql: 'SELECT count(*) FORM appointments',
+    },
+  ]),
+  notCompared: [],
+  coverage: { files: 2, statements: 2, checked: 1, notChecked: 0 },
+};
