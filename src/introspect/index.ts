@@ -21,6 +21,26 @@ import { functionsQuery } from './queries/functions.js';
 
 export const MINIMUM_SERVER_VERSION = 140000;
 
+/**
+ * Transaction-local settings. The pg_get_*def functions print constants and names through the session's
+ * settings, so a server configured with another TimeZone, DateStyle, IntervalStyle, bytea_output or
+ * quote_all_identifiers would otherwise print the same schema differently (a timestamptz default as
+ * `'01/01/2024 05:30:00 IST'` instead of `'2024-01-01 00:00:00+00'`). search_path = pg_catalog makes every
+ * user object print schema-qualified. JIT compiles catalog queries that run once: it costs more than it saves.
+ */
+const OUTPUT_SETTINGS: Readonly<Record<string, string>> = {
+  search_path: 'pg_catalog',
+  TimeZone: 'UTC',
+  DateStyle: 'ISO, MDY',
+  IntervalStyle: 'postgres',
+  extra_float_digits: '3',
+  bytea_output: 'hex',
+  standard_conforming_strings: 'on',
+  quote_all_identifiers: 'off',
+  lc_monetary: 'C',
+  jit: 'off',
+};
+
 export interface IntrospectOptions {
   readonly includeExtensionObjects?: boolean;
   /** per catalog query, milliseconds */
@@ -50,12 +70,11 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   const timeout = Math.max(1, Math.floor(options.statementTimeoutMs ?? 60_000));
   await rowsOf(db, 'transaction start', 'BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    // JIT compiles catalog queries that run once: it costs more than it saves (peers found the same).
+    const settings = { ...OUTPUT_SETTINGS, statement_timeout: String(timeout), lock_timeout: String(timeout) };
     await rowsOf(
       db,
       'session settings',
-      `SELECT set_config('statement_timeout', '${timeout}', true), set_config('lock_timeout', '${timeout}', true),
-              set_config('jit', 'off', true), set_config('search_path', 'pg_catalog', true)`,
+      `SELECT ${Object.entries(settings).map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`,
     );
     const [server] = await rowsOf<CatalogRows['server']>(db, 'server version', serverQuery);
     if (!server) throw new IntrospectionQueryError('reading server version', 'no row');

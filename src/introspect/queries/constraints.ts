@@ -2,12 +2,13 @@ import { userRelations, type QueryScope } from './scope.js';
 
 // Table constraints. PG 18 also lists NOT NULL as contype 'n': left out here, nullability comes from
 // pg_attribute on every major. Constraint triggers ('t') appear with the triggers.
+// Name arrays are cast to text[]: node-postgres has no parser for name[] and would return '{a,b}'.
 export const constraintsQuery = (scope: QueryScope, versionNum: number) => `SELECT co.conrelid AS relid, co.conname AS name,
     co.contype AS type, co.condeferrable AS deferrable, co.condeferred AS deferred, co.convalidated AS validated,
     co.connoinherit AS no_inherit,
     co.conkey AS keys,
     rn.nspname AS ref_schema, rc.relname AS ref_table,
-    (SELECT pg_catalog.array_agg(ra.attname ORDER BY k.i)
+    (SELECT pg_catalog.array_agg(ra.attname::text ORDER BY k.i)
        FROM pg_catalog.unnest(co.confkey) WITH ORDINALITY k(n, i)
        JOIN pg_catalog.pg_attribute ra ON ra.attrelid = co.confrelid AND ra.attnum = k.n) AS ref_columns,
     co.confupdtype AS on_update, co.confdeltype AS on_delete, co.confmatchtype AS match,

@@ -1,10 +1,11 @@
 import { userSchema, notExtensionMember, type QueryScope } from './scope.js';
 
 // Enums, domains, composite types and ranges. Composite attributes come from the columns query.
+// Name arrays are cast to text[]: node-postgres has no parser for name[] and would return '{a,b}'.
 export const typesQuery = (scope: QueryScope) => `SELECT t.oid, n.nspname AS schema, t.typname AS name, t.typtype AS type,
     t.typrelid AS relid,
     CASE WHEN t.typtype = 'e' THEN
-      (SELECT pg_catalog.array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS enum_values,
+      (SELECT pg_catalog.array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS enum_values,
     CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END AS base_type,
     t.typnotnull AS not_null, t.typdefault AS "default",
     CASE WHEN t.typtype = 'd' AND t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN
