@@ -128,7 +128,8 @@ export async function main(argv: string[]): Promise<void> {
       .wrap(Math.min(110, process.stdout.columns ?? 110))
       .fail((message, error) => {
         if (error) throw error;
-        throw new UsageError(message);
+        // yargs messages can span lines; the contract is one line
+        throw new UsageError(`${message.replace(/\s*\n\s*/g, ' ')} (see --help)`);
       })
       .parseAsync();
   } catch (error) {

@@ -16,6 +16,7 @@ import { listSqlFiles } from './sql-files.js';
 import { createReferencedRoles, loadPlan } from './sql-loader.js';
 import { locationOf, planStatements } from './sql-statements.js';
 import { createScratchDatabase } from './scratch-database.js';
+import { SUPABASE_PLATFORM_EXTENSIONS, supabaseStubs } from './platform-stubs.js';
 
 export type InputKind = 'database' | 'sql-file' | 'sql-directory' | 'snapshot';
 
@@ -24,6 +25,8 @@ export interface InputOptions extends IntrospectOptions {
   readonly scratchDb?: string;
   /** keep the database open after the snapshot (for --verify); the caller must close() */
   readonly keepOpen?: boolean;
+  /** `supabase`: SQL inputs get stand-ins for the platform's schemas (auth.users, auth.uid(), …) */
+  readonly preset?: string;
   /** notes about things skipped on the way (ignored psql meta-commands, SET parameters) */
   readonly onNote?: (message: string) => void;
 }
@@ -129,8 +132,18 @@ async function openSql(paths: string[], kind: InputKind, display: string, option
     segments.push(...script.segments);
     for (const note of script.notes) options.onNote?.(`${note.file}:${note.line}: ${note.message}`);
   }
-  const plan = await planStatements(segments);
+  let plan = await planStatements(segments);
   if (plan.statements.length === 0) throw new InputError(`${display}: contains no SQL statements`);
+  const supabase = options.preset === 'supabase';
+  if (supabase && !options.scratchDb) {
+    // The platform's own extensions cannot load here; what the application built on them still can.
+    const platform = plan.statements.filter((s) => s.extension !== null && SUPABASE_PLATFORM_EXTENSIONS.has(s.extension));
+    const missing = new Set(await unavailableExtensions(platform.map((s) => s.extension!)));
+    for (const s of platform.filter((p) => missing.has(p.extension!))) {
+      options.onNote?.(`${locationOf(s)}: CREATE EXTENSION ${s.extension} skipped (Supabase platform extension, --preset supabase)`);
+    }
+    plan = { ...plan, statements: plan.statements.filter((s) => !(s.extension !== null && missing.has(s.extension))) };
+  }
   const extensionStatements = plan.statements.filter((s) => s.extension !== null);
   let database: (Queryable & { exec(sql: string): Promise<void>; close(): Promise<void> }) | undefined;
   try {
@@ -150,6 +163,7 @@ async function openSql(paths: string[], kind: InputKind, display: string, option
       database = await createEmbeddedDatabase(extensionStatements.map((s) => s.extension!));
       await createReferencedRoles(database, plan.referencedRoles);
     }
+    if (supabase) for (const stub of supabaseStubs(plan)) await database.exec(stub);
     await loadPlan(database, plan, { onNote: options.onNote });
     const snapshot = await snapshotOf(database, display, options);
     const db = database;

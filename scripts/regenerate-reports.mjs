@@ -1,0 +1,13 @@
+// Regenerate reports/ from the bundled example: npm run build && npm run reports
+// These files are the README's showcase; never edit them by hand (test/reports.test.ts checks them).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { allRules, runCompare } from '../dist/analysis.js';
+import { render } from '../dist/report/index.js';
+import { REPORT_FILES, EXAMPLE } from './report-files.mjs';
+
+const report = await runCompare(EXAMPLE.source, EXAMPLE.target, { codeDirs: [EXAMPLE.code] });
+mkdirSync('reports', { recursive: true });
+for (const [format, file] of Object.entries(REPORT_FILES)) {
+  writeFileSync(file, render(report, format, { rules: allRules }));
+  console.log(`wrote ${file}`);
+}
