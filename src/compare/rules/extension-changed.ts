@@ -1,0 +1,35 @@
+import { defineSchemaRule } from '../rule.js';
+import { quoteIdent } from '../../snapshot/identifiers.js';
+
+export default defineSchemaRule({
+  id: 'extension-changed',
+  severity: 'info',
+  docs: {
+    summary: 'An extension has another version (info) or lives in another schema (warning) in target.',
+    why: 'Versions add, change or drop functions; an extension in another schema is only found when that schema is on search_path, and schema-qualified calls (extensions.uuid_generate_v4()) fail.',
+  },
+  check(diff, report) {
+    for (const { source, target } of diff.extensions.changed) {
+      const object = { kind: 'extension' as const, name: source.name };
+      if (source.schema !== target.schema) {
+        report({
+          object,
+          severity: 'warning',
+          message: `extension ${source.name} is in schema ${source.schema} in source but ${target.schema} in target: qualified calls and search_path lookups differ`,
+          source: source.schema,
+          target: target.schema,
+          fix: `ALTER EXTENSION ${quoteIdent(source.name)} SET SCHEMA ${quoteIdent(source.schema)};`,
+        });
+      }
+      if (source.version !== target.version) {
+        report({
+          object,
+          message: `extension ${source.name} is version ${source.version} in source but ${target.version} in target`,
+          source: source.version,
+          target: target.version,
+          fix: `ALTER EXTENSION ${quoteIdent(source.name)} UPDATE TO '${source.version.replace(/'/g, "''")}';`,
+        });
+      }
+    }
+  },
+});

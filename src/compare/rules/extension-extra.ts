@@ -1,0 +1,19 @@
+import { defineSchemaRule } from '../rule.js';
+
+export default defineSchemaRule({
+  id: 'extension-extra',
+  severity: 'info',
+  docs: {
+    summary: 'An extension is installed in target but not in source.',
+    why: 'Code written against source does not use it; its functions and types may shadow or add to names code resolves through search_path.',
+  },
+  check(diff, report) {
+    for (const extension of diff.extensions.added) {
+      report({
+        object: { kind: 'extension', name: extension.name },
+        message: `extension ${extension.name} is installed only in target`,
+        target: `${extension.name} ${extension.version}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import { defineSchemaRule } from '../rule.js';
+import { displayRelation, relationKey } from '../objects.js';
+import type { UniqueKey } from '../keys.js';
+import { createUniqueKeySql, describeUniqueKey, onUnmatchedColumn, uniqueKeyObject } from '../unique-keys.js';
+
+export default defineSchemaRule({
+  id: 'unique-missing',
+  severity: 'error',
+  docs: {
+    summary:
+      'A primary key, unique constraint or unique index in source has no equivalent in target: no key on the same table with the same set of columns (or expressions) and the same predicate, whatever its name.',
+    why:
+      'INSERT … ON CONFLICT (cols) needs a unique index on exactly those columns; without one PostgreSQL rejects the statement ("there is no unique or exclusion constraint matching the ON CONFLICT specification"), and rows that were unique can be duplicated. A key that was deferrable or invalid in source was no arbiter there: warning.',
+  },
+  check(diff, report) {
+    const targetKeys = new Map<string, UniqueKey[]>();
+    for (const key of diff.target.uniqueKeys) {
+      const list = targetKeys.get(relationKey(key.relation)) ?? [];
+      list.push(key);
+      targetKeys.set(relationKey(key.relation), list);
+    }
+    for (const key of diff.uniqueKeys.removed) {
+      if (onUnmatchedColumn(key, diff.unmatchedColumns)) continue;
+      const others = (targetKeys.get(relationKey(key.relation)) ?? []).map(describeUniqueKey);
+      const arbiter = key.valid && !key.deferrable;
+      const consequence = arbiter
+        ? `INSERT … ON CONFLICT (${key.keys.join(', ')}) fails and duplicates are accepted`
+        : 'duplicates are accepted';
+      report({
+        object: uniqueKeyObject(key),
+        severity: arbiter ? 'error' : 'warning',
+        message: `${displayRelation(key.relation)}: ${describeUniqueKey(key)} exists in source but not in target${others.length ? ` (target has ${others.join('; ')})` : ''}: ${consequence}`,
+        source: key.definition,
+        ...(others.length ? { target: others.join('; ') } : {}),
+        fix: createUniqueKeySql(key),
+      });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+// What a comparison looks at: schemas chosen or excluded, and roles whose grants and policy membership are
+// platform business (Supabase's `supabase_admin`, `authenticator`, …), not the application's.
+import type { Policy, Snapshot, Table, View } from '../snapshot/types.js';
+
+export interface Scope {
+  /** compare only these schemas (all non-system schemas when empty) */
+  readonly schemas?: readonly string[];
+  readonly excludeSchemas?: readonly string[];
+  readonly excludeRoles?: readonly string[];
+}
+
+export function schemaFilter(scope: Scope): (schema: string) => boolean {
+  const only = scope.schemas && scope.schemas.length > 0 ? new Set(scope.schemas) : null;
+  const excluded = new Set(scope.excludeSchemas ?? []);
+  return (schema) => (only === null || only.has(schema)) && !excluded.has(schema);
+}
+
+function withoutRoles(policies: readonly Policy[], excluded: ReadonlySet<string>): Policy[] {
+  const kept: Policy[] = [];
+  for (const policy of policies) {
+    const roles = policy.roles.filter((r) => !excluded.has(r));
+    // why: a policy that only applies to excluded roles is the platform's; one that lists others is the app's
+    if (roles.length > 0) kept.push(roles.length === policy.roles.length ? policy : { ...policy, roles });
+  }
+  return kept;
+}
+
+/** The part of a snapshot a comparison covers. Extensions are kept: see rules/extension-missing.ts. */
+export function scopeSnapshot(snapshot: Snapshot, scope: Scope): Snapshot {
+  const inScope = schemaFilter(scope);
+  const excludedRoles = new Set(scope.excludeRoles ?? []);
+  const grantFilter = <G extends { grantee: string }>(grants: readonly G[]) => grants.filter((g) => !excludedRoles.has(g.grantee));
+  const table = (t: Table): Table =>
+    excludedRoles.size === 0 ? t : { ...t, grants: grantFilter(t.grants), policies: withoutRoles(t.policies, excludedRoles) };
+  const view = (v: View): View => (excludedRoles.size === 0 ? v : { ...v, grants: grantFilter(v.grants) });
+  return {
+    ...snapshot,
+    schemas: snapshot.schemas.filter((s) => inScope(s.name)),
+    tables: snapshot.tables.filter((t) => inScope(t.schema)).map(table),
+    views: snapshot.views.filter((v) => inScope(v.schema)).map(view),
+    sequences: snapshot.sequences.filter((s) => inScope(s.schema)),
+    types: snapshot.types.filter((t) => inScope(t.schema)),
+    functions: snapshot.functions.filter((f) => inScope(f.schema)),
+  };
+}
