@@ -177,6 +177,11 @@ export interface SqlStatement extends StatementBase {
   readonly kind: 'sql';
   readonly sql: string;
   readonly params: readonly ParamFact[];
+  /**
+   * false when a helper whose SQL depends on run-time data (e.g. postgres.js `sql(rows)` without a
+   * column list) was replaced by a stand-in: static checks still apply, asking PostgreSQL does not.
+   */
+  readonly verifiable?: boolean;
 }
 
 /** A query-builder call reduced to facts without SQL. */

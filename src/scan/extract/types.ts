@@ -35,6 +35,8 @@ export interface ExtractContext {
   constantText(expression: ts.Expression): string | null;
   /** A bound value as a parameter fact: its kind from syntax, or a type site for the checker. */
   paramFact(expression: ts.Expression, index: number): ParamFact;
+  /** the initializer of a `const` of this file the identifier names (unambiguously), else null */
+  resolveLocal(expression: ts.Expression): ts.Expression | null;
   /** name of the local import binding the expression's root identifier refers to, if any */
   importOf(expression: ts.Expression): ImportBinding | null;
 }

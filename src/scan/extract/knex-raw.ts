@@ -1,0 +1,97 @@
+// knex raw statements: https://knexjs.org/guide/raw.html
+// `knex.raw(sql, bindings)` / `trx.raw` / `db.raw` with whole statements (fragments such as
+// `knex.raw('now()')` inside builders are not statements and are left to the builder extractor).
+// Placeholders: `?` values, `??` identifiers, `:name` / `:name:` named; `\?` is a literal `?`.
+// knex hands values to node-postgres, so JS arrays become PostgreSQL array literals.
+import { ts } from 'ts-morph';
+import type { ExtractedStatement, ParamFact } from '../facts.js';
+import { propertyName } from './constants.js';
+import { rawStatement } from './raw-call.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+function convert(sql: string, bindings: ts.Expression | undefined, context: ExtractContext): { sql: string; params: ParamFact[] } | { unresolved: string } {
+  const list = bindings && ts.isArrayLiteralExpression(bindings) ? bindings.elements : null;
+  const named = new Map<string, ts.Expression>();
+  if (bindings && ts.isObjectLiteralExpression(bindings)) {
+    for (const p of bindings.properties) {
+      if (ts.isPropertyAssignment(p) && propertyName(p.name) !== null) named.set(propertyName(p.name)!, p.initializer);
+      if (ts.isShorthandPropertyAssignment(p)) named.set(p.name.text, p.name);
+    }
+  }
+  const params: ParamFact[] = [];
+  let out = '';
+  let positional = 0;
+  let quote: string | null = null;
+  const bind = (value: ts.Expression | undefined): string => {
+    const index = params.length + 1;
+    params.push(value ? context.paramFact(value, index) : { index, kind: 'unknown', text: '?', typeSite: null });
+    return `$${index}`;
+  };
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (quote) {
+      out += c;
+      if (c === quote) quote = null;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      out += c;
+    } else if (c === '\\' && sql[i + 1] === '?') {
+      out += '?';
+      i++;
+    } else if (c === '?' && sql[i + 1] === '?') {
+      const value = list?.[positional++];
+      const name = value ? context.constantText(value) : null;
+      if (name === null) return { unresolved: 'knex ?? identifier known only at run time' };
+      out += name.split('.').map((p) => `"${p.replace(/"/g, '""')}"`).join('.');
+      i++;
+    } else if (c === '?') {
+      out += bind(list?.[positional++]);
+    } else if (c === ':' && named.size > 0 && /[A-Za-z_]/.test(sql[i + 1] ?? '') && sql[i - 1] !== ':') {
+      const name = /^[A-Za-z_]\w*/.exec(sql.slice(i + 1))![0];
+      if (!named.has(name)) {
+        out += c;
+        continue;
+      }
+      i += name.length;
+      if (sql[i + 1] === ':') {
+        const text = context.constantText(named.get(name)!);
+        if (text === null) return { unresolved: 'knex :name: identifier known only at run time' };
+        out += `"${text.replace(/"/g, '""')}"`;
+        i++;
+      } else out += bind(named.get(name));
+    } else out += c;
+  }
+  return { sql: out, params };
+}
+
+const extractor: Extractor = {
+  id: 'knex',
+  enablers: ['knex'],
+  docs: 'https://knexjs.org/guide/raw.html',
+  extract(_sourceFile, context) {
+    const statements: ExtractedStatement[] = [];
+    for (const call of context.calls) {
+      const callee = call.expression;
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'raw' || !call.arguments[0]) continue;
+      const bindings = call.arguments[1];
+      const statement = rawStatement(
+        {
+          node: call,
+          library: 'knex',
+          arrayEncoding: 'array-literal',
+          text: call.arguments[0],
+          // why: knex.raw(expr) is mostly a fragment; only count unresolved ones that are awaited statements
+          plausible: false,
+          build: (sql) => convert(sql, bindings, context),
+        },
+        context,
+      );
+      if (statement) statements.push(statement);
+    }
+    return statements;
+  },
+};
+
+export default extractor;

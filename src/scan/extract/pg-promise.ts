@@ -1,0 +1,116 @@
+// pg-promise: https://vitaly-t.github.io/pg-promise/Database.html
+// `db.none/one/oneOrNone/many/manyOrNone/any/result/query/multi/each/map(text, values)`, in tasks and
+// transactions alike. pg-promise formats values into the text itself
+// (https://github.com/vitaly-t/pg-promise#query-formatting): `$1`, `${name}` / `$(name)` / `$<name>` /
+// `$[name]` / `$/name/`, with modifiers `:json`, `:name`/`~`, `:raw`/`^`, `:value`/`#`, `:csv`/`:list`.
+// A JS array becomes `array[…]`, an object JSON text.
+import { ts } from 'ts-morph';
+import type { ExtractedStatement, ParamFact } from '../facts.js';
+import { propertyName } from './constants.js';
+import { looksLikeDatabase, rawStatement } from './raw-call.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+const METHODS = new Set(['none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'query', 'multi', 'multiResult', 'each', 'map']);
+const VARIABLE = /\$(?:(\d+)|[{(<[/]\s*([\w.$]+)\s*[})>\]/])(:\w+|\^|~|#)?/g;
+
+type Values = { kind: 'list'; items: readonly ts.Expression[] } | { kind: 'object'; props: Map<string, ts.Expression> } | { kind: 'single'; value: ts.Expression } | { kind: 'unknown' };
+
+function valuesOf(expression: ts.Expression | undefined, context: ExtractContext): Values {
+  if (!expression) return { kind: 'list', items: [] };
+  const resolved = ts.isIdentifier(expression) ? (context.resolveLocal(expression) ?? expression) : expression;
+  if (ts.isArrayLiteralExpression(resolved)) {
+    return resolved.elements.some(ts.isSpreadElement) ? { kind: 'unknown' } : { kind: 'list', items: resolved.elements };
+  }
+  if (ts.isObjectLiteralExpression(resolved)) {
+    const props = new Map<string, ts.Expression>();
+    for (const p of resolved.properties) {
+      if (ts.isPropertyAssignment(p)) {
+        const name = propertyName(p.name);
+        if (name !== null) props.set(name, p.initializer);
+      } else if (ts.isShorthandPropertyAssignment(p)) props.set(p.name.text, p.name);
+      else return { kind: 'unknown' };
+    }
+    return { kind: 'object', props };
+  }
+  if (ts.isStringLiteralLike(resolved) || ts.isNumericLiteral(resolved)) return { kind: 'single', value: resolved };
+  return { kind: 'unknown' };
+}
+
+/** pg-promise's formatting, statically: variables → `$n`, or spliced text when a modifier asks for it. */
+export function formatStatically(sql: string, values: Values, context: ExtractContext): { sql: string; params: ParamFact[] } | { unresolved: string } {
+  const params: ParamFact[] = [];
+  const numbers = new Map<string, number>();
+  let failure: string | null = null;
+  const text = sql.replace(VARIABLE, (_match, position: string | undefined, name: string | undefined, modifier: string | undefined) => {
+    let value: ts.Expression | undefined;
+    if (position !== undefined) {
+      value = values.kind === 'list' ? values.items[Number(position) - 1] : values.kind === 'single' && position === '1' ? values.value : undefined;
+    } else if (name !== undefined && values.kind === 'object') value = values.props.get(name);
+    const mod = modifier ?? '';
+    if (mod === ':raw' || mod === '^' || mod === ':value' || mod === '#' || mod === ':name' || mod === '~' || mod === ':alias') {
+      const constant = value ? context.constantText(value) : null;
+      if (constant === null) {
+        failure = `pg-promise ${mod} variable with a run-time value`;
+        return '';
+      }
+      return mod === ':name' || mod === '~' || mod === ':alias' ? `"${constant.replace(/"/g, '""')}"` : constant;
+    }
+    const key = position ?? `n:${name}`;
+    let index = numbers.get(key);
+    if (index === undefined) {
+      index = params.length + 1;
+      numbers.set(key, index);
+      const fact: ParamFact = value ? context.paramFact(value, index) : { index, kind: 'unknown', text: _match, typeSite: null };
+      // :json sends JSON text whatever the value; :csv/:list expand a list in place
+      params.push(mod === ':json' ? { ...fact, kind: 'scalar', typeSite: null } : fact);
+    }
+    return `$${index}`;
+  });
+  if (failure !== null) return { unresolved: failure };
+  return { sql: text, params };
+}
+
+export function extractPgPromise(context: ExtractContext, methods: ReadonlySet<string>): ExtractedStatement[] {
+  const statements: ExtractedStatement[] = [];
+  for (const call of context.calls) {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) continue;
+    let text = call.arguments[0];
+    let valuesArg = call.arguments[1];
+    if (text && ts.isObjectLiteralExpression(text)) {
+      // PreparedStatement / ParameterizedQuery shape: { name, text, values }
+      const props = valuesOf(text, context);
+      if (props.kind !== 'object' || !props.props.get('text')) continue;
+      valuesArg = props.props.get('values');
+      text = props.props.get('text');
+    }
+    if (!text) continue;
+    const values = valuesOf(valuesArg, context);
+    const statement = rawStatement(
+      {
+        node: call,
+        library: 'pg-promise',
+        arrayEncoding: 'array-constructor',
+        text,
+        plausible: looksLikeDatabase(callee) || /^(t|task)$/.test(ts.isIdentifier(callee.expression) ? callee.expression.text : ''),
+        build: (sql) => formatStatically(sql, values, context),
+      },
+      context,
+    );
+    if (statement) statements.push(statement);
+  }
+  return statements;
+}
+
+const extractor: Extractor = {
+  id: 'pg-promise',
+  enablers: ['pg-promise'],
+  docs: 'https://vitaly-t.github.io/pg-promise/Database.html',
+  extract(_sourceFile, context) {
+    // `.query` is node-postgres's when the project uses pg directly (see pg.ts)
+    const methods = context.dependencies.has('pg') ? new Set([...METHODS].filter((m) => m !== 'query')) : METHODS;
+    return extractPgPromise(context, methods);
+  },
+};
+
+export default extractor;

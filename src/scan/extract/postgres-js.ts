@@ -1,0 +1,159 @@
+// postgres.js: https://github.com/porsager/postgres#usage
+// `` sql`…` `` (any tag that is not another library's), `sql.unsafe(text, params)`, helpers
+// `sql(rows, 'a', 'b')` (insert column list and values, or update assignments), `sql(ids)` in
+// `in ${…}`, `sql('table')` identifiers, `sql.json(v)`, `sql.array(v)`, nested fragments. Parameters
+// are typed by the server (the statement is described first), so JS arrays into jsonb are fine.
+import { ts } from 'ts-morph';
+import type { ExtractedStatement } from '../facts.js';
+import { propertyName } from './constants.js';
+import { rootIdentifier } from './context.js';
+import { paramsOf, rawStatement, valueList } from './raw-call.js';
+import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+/** Packages whose `sql` tag is not postgres.js (they have their own extractors or are not SQL). */
+const OTHER_TAGS = new Set(['slonik', 'drizzle-orm', '@prisma/client', 'kysely', 'sql-template-strings', 'sql-template-tag', 'graphql-tag', '@vercel/postgres', '@neondatabase/serverless']);
+
+function isPostgresTag(tag: ts.Expression, context: ExtractContext): boolean {
+  const binding = context.importOf(tag);
+  if (binding && !binding.module.startsWith('.') && binding.module !== 'postgres') return false;
+  if (binding && OTHER_TAGS.has(binding.module)) return false;
+  const root = rootIdentifier(tag);
+  if (!root && tag.kind !== ts.SyntaxKind.PropertyAccessExpression) return false;
+  // `sql.type(…)`-style tags belong to slonik; postgres.js tags are plain names or members (`this.sql`)
+  return !ts.isCallExpression(tag) && !(ts.isPropertyAccessExpression(tag) && ['type', 'typeAlias', 'fragment', 'unsafe'].includes(tag.name.text));
+}
+
+/** Column names of a helper: explicit string arguments, a constant array, or an object literal's keys. */
+function helperColumns(args: readonly ts.Expression[], context: ExtractContext): string[] | null {
+  const rest = args.slice(1);
+  if (rest.length > 0) {
+    const columns: string[] = [];
+    for (const arg of rest) {
+      const list = ts.isArrayLiteralExpression(arg) ? arg : context.resolveLocal(arg);
+      if (list && ts.isArrayLiteralExpression(list)) {
+        for (const element of list.elements) {
+          const text = context.constantText(element);
+          if (text === null) return null;
+          columns.push(text);
+        }
+        continue;
+      }
+      const text = context.constantText(arg);
+      if (text === null) return null;
+      columns.push(text);
+    }
+    return columns;
+  }
+  let first: ts.Expression | null | undefined = args[0];
+  if (first && ts.isIdentifier(first)) first = context.resolveLocal(first) ?? first;
+  if (first && ts.isArrayLiteralExpression(first)) first = first.elements[0];
+  if (first && ts.isObjectLiteralExpression(first)) {
+    const keys = first.properties.map((p) =>
+      ts.isPropertyAssignment(p) ? propertyName(p.name) : ts.isShorthandPropertyAssignment(p) ? p.name.text : null,
+    );
+    return keys.every((k): k is string => k !== null) ? keys : null;
+  }
+  return null;
+}
+
+function helperHole(call: ts.CallExpression, before: string, context: ExtractContext): Hole {
+  const args = call.arguments;
+  const tail = before.trimEnd().toLowerCase();
+  if (/insert\s+into\s+[\w."]+$/.test(tail)) {
+    const columns = helperColumns(args, context);
+    if (columns === null) return { kind: 'text', text: 'SELECT * FROM (VALUES (NULL)) AS helper_rows' };
+    const values = columns.map(() => ({ kind: 'param', value: null }) as const);
+    return {
+      kind: 'sequence',
+      separator: '',
+      holes: [
+        { kind: 'text', text: `(${columns.map(quoteIdentifier).join(', ')}) VALUES (` },
+        { kind: 'sequence', holes: values, separator: ', ' },
+        { kind: 'text', text: ')' },
+      ],
+    };
+  }
+  if (/\bset$/.test(tail)) {
+    const columns = helperColumns(args, context);
+    if (columns === null) return { kind: 'unresolved', reason: 'sql(object) update helper with columns known only at run time' };
+    return {
+      kind: 'sequence',
+      separator: ', ',
+      holes: columns.map((c) => ({ kind: 'sequence', separator: '', holes: [{ kind: 'text', text: `${quoteIdentifier(c)} = ` }, { kind: 'param', value: null }] })),
+    };
+  }
+  if (/\bin$/.test(tail) && args[0]) return { kind: 'sequence', separator: '', holes: [{ kind: 'text', text: '(' }, { kind: 'param', value: args[0], valueKind: 'array' }, { kind: 'text', text: ')' }] };
+  const name = args.length === 1 && args[0] ? context.constantText(args[0]) : null;
+  if (name !== null) return { kind: 'text', text: name.split('.').map(quoteIdentifier).join('.') };
+  return { kind: 'unresolved', reason: 'sql(…) helper with arguments known only at run time' };
+}
+
+function classifier(tagName: string, context: ExtractContext) {
+  const classify = (expression: ts.Expression, before: string): Hole => {
+    if (ts.isTaggedTemplateExpression(expression)) return { kind: 'fragment', template: expression.template };
+    if (ts.isIdentifier(expression)) {
+      const bound = context.resolveLocal(expression);
+      if (bound && ts.isTaggedTemplateExpression(bound)) return { kind: 'fragment', template: bound.template };
+    }
+    if (ts.isCallExpression(expression)) {
+      const callee = expression.expression;
+      if (ts.isIdentifier(callee) && callee.text === tagName) return helperHole(expression, before, context);
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === tagName) {
+        const method = callee.name.text;
+        const arg = expression.arguments[0] ?? null;
+        if (method === 'json') return { kind: 'param', value: arg, valueKind: 'object' };
+        if (method === 'array') return { kind: 'param', value: arg, valueKind: 'array' };
+        if (method === 'unsafe') {
+          const text = arg ? context.constantText(arg) : null;
+          return text === null ? { kind: 'unresolved', reason: 'sql.unsafe(…) of text built at run time' } : { kind: 'text', text };
+        }
+      }
+    }
+    return { kind: 'param', value: expression };
+  };
+  return classify;
+}
+
+function tagName(tag: ts.Expression): string {
+  if (ts.isIdentifier(tag)) return tag.text;
+  if (ts.isPropertyAccessExpression(tag)) return tag.name.text;
+  return 'sql';
+}
+
+const extractor: Extractor = {
+  id: 'postgres-js',
+  enablers: ['postgres'],
+  docs: 'https://github.com/porsager/postgres#usage',
+  extract(_sourceFile, context) {
+    const statements: ExtractedStatement[] = [];
+    const base = { library: 'postgres-js', arrayEncoding: 'server-typed' } as const;
+    let insideUntil = -1;
+    for (const node of context.taggedTemplates) {
+      if (node.pos < insideUntil) continue; // a fragment of the statement just taken
+      if (!isPostgresTag(node.tag, context) || !looksLikeStatement(staticText(node.template))) continue;
+      insideUntil = node.end;
+      const built = buildSql(node.template, classifier(tagName(node.tag), context), context);
+      const location = context.location(node);
+      if (!built.ok) statements.push({ ...base, location, kind: 'unresolved', reason: built.reason });
+      else {
+        const verifiable = !built.sql.includes('AS helper_rows');
+        statements.push({ ...base, location, kind: 'sql', sql: built.sql, params: built.params, ...(verifiable ? {} : { verifiable }) });
+      }
+    }
+    for (const call of context.calls) {
+      const callee = call.expression;
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'unsafe' || !call.arguments[0]) continue;
+      if (!isPostgresTag(callee.expression, context)) continue;
+      const values = valueList(call.arguments[1], context);
+      const statement = rawStatement(
+        { ...base, node: call, text: call.arguments[0], plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
+        context,
+      );
+      if (statement) statements.push(statement);
+    }
+    return statements;
+  },
+};
+
+export default extractor;

@@ -1,0 +1,84 @@
+// Prisma raw queries: https://www.prisma.io/docs/orm/prisma-client/using-raw-sql/raw-queries
+// `` prisma.$queryRaw`…` ``, `` $executeRaw`…` ``, `$queryRaw(Prisma.sql`…`)`, `$queryRawUnsafe(text, …values)`,
+// `$executeRawUnsafe`. Holes: `Prisma.join(list)`, `Prisma.raw(text)`, `Prisma.empty`, nested
+// `Prisma.sql` fragments; anything else is a bound value. How Prisma binds a JS array to a jsonb
+// parameter is unverified here, so no array-encoding claim is made (`server-typed`).
+import { ts } from 'ts-morph';
+import type { ExtractedStatement } from '../facts.js';
+import { paramsOf, rawStatement } from './raw-call.js';
+import { buildSql, looksLikeStatement, staticText, type Hole } from './template.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+const RAW_TAGS = new Set(['$queryRaw', '$executeRaw']);
+const UNSAFE = new Set(['$queryRawUnsafe', '$executeRawUnsafe']);
+
+function memberName(expression: ts.Expression): string | null {
+  return ts.isPropertyAccessExpression(expression) ? expression.name.text : ts.isIdentifier(expression) ? expression.text : null;
+}
+
+function isPrismaFragmentTag(tag: ts.Expression, context: ExtractContext): boolean {
+  const name = memberName(tag);
+  if (name !== 'sql') return false;
+  const binding = context.importOf(tag);
+  return binding?.module === '@prisma/client' || binding?.module.startsWith('.') === true || binding === null;
+}
+
+function classifier(context: ExtractContext) {
+  const classify = (expression: ts.Expression): Hole => {
+    if (ts.isTaggedTemplateExpression(expression) && isPrismaFragmentTag(expression.tag, context)) {
+      return { kind: 'fragment', template: expression.template };
+    }
+    if (ts.isPropertyAccessExpression(expression) && expression.name.text === 'empty') return { kind: 'text', text: '' };
+    if (ts.isCallExpression(expression)) {
+      const name = memberName(expression.expression);
+      const arg = expression.arguments[0];
+      if (name === 'raw') {
+        const text = arg ? context.constantText(arg) : null;
+        return text === null ? { kind: 'unresolved', reason: 'Prisma.raw of text built at run time' } : { kind: 'text', text };
+      }
+      if (name === 'join' && arg) return { kind: 'param', value: arg, valueKind: 'array' };
+    }
+    return { kind: 'param', value: expression };
+  };
+  return classify;
+}
+
+const extractor: Extractor = {
+  id: 'prisma',
+  enablers: ['@prisma/client', 'prisma'],
+  docs: 'https://www.prisma.io/docs/orm/prisma-client/using-raw-sql/raw-queries',
+  extract(_sourceFile, context) {
+    const statements: ExtractedStatement[] = [];
+    const base = { library: 'prisma', arrayEncoding: 'server-typed' } as const;
+    const fromTemplate = (node: ts.Node, template: ts.TemplateLiteral): void => {
+      if (!looksLikeStatement(staticText(template))) return;
+      const built = buildSql(template, classifier(context), context);
+      const location = context.location(node);
+      statements.push(built.ok ? { ...base, location, kind: 'sql', sql: built.sql, params: built.params } : { ...base, location, kind: 'unresolved', reason: built.reason });
+    };
+    for (const node of context.taggedTemplates) {
+      const name = memberName(node.tag);
+      if (name !== null && RAW_TAGS.has(name)) fromTemplate(node, node.template);
+    }
+    for (const call of context.calls) {
+      const name = memberName(call.expression);
+      const first = call.arguments[0];
+      if (name === null || !first) continue;
+      if (RAW_TAGS.has(name)) {
+        const fragment = ts.isIdentifier(first) ? context.resolveLocal(first) : first;
+        if (fragment && ts.isTaggedTemplateExpression(fragment)) fromTemplate(call, fragment.template);
+        else statements.push({ ...base, location: context.location(call), kind: 'unresolved', reason: `${name}(…) of a query built at run time` });
+      } else if (UNSAFE.has(name)) {
+        const values = call.arguments.slice(1);
+        const statement = rawStatement(
+          { ...base, node: call, text: first, plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
+          context,
+        );
+        if (statement) statements.push(statement);
+      }
+    }
+    return statements;
+  },
+};
+
+export default extractor;

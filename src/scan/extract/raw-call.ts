@@ -1,0 +1,63 @@
+// Shared by the extractors of `client.query(text, values)`-style APIs: turn a call's text and
+// values arguments into an extracted statement, or a counted unresolved site.
+import { ts } from 'ts-morph';
+import type { ArrayEncoding, ExtractedStatement, Library, ParamFact } from '../facts.js';
+import { looksLikeStatement } from './template.js';
+import type { ExtractContext } from './types.js';
+
+/** Receivers that are almost certainly a database handle when the SQL cannot be resolved. */
+const DATABASE_RECEIVER = /(pool|client|db|database|pg|conn|connection|tx|trx|transaction|sql|knex|postgres|prisma|repo)/i;
+
+export function receiverName(callee: ts.Expression): string {
+  if (ts.isPropertyAccessExpression(callee)) {
+    const owner = callee.expression;
+    if (ts.isIdentifier(owner)) return owner.text;
+    if (ts.isPropertyAccessExpression(owner)) return owner.name.text;
+    if (owner.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+    if (ts.isCallExpression(owner)) return receiverName(owner.expression);
+  }
+  return '';
+}
+
+export function looksLikeDatabase(callee: ts.Expression): boolean {
+  return DATABASE_RECEIVER.test(receiverName(callee));
+}
+
+/** `[a, b]` (directly or through a const) → its elements; null when the values are not a literal list. */
+export function valueList(expression: ts.Expression | undefined, context: ExtractContext): readonly ts.Expression[] | null {
+  if (!expression) return [];
+  let current = expression;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current)) current = current.expression;
+  if (ts.isArrayLiteralExpression(current)) {
+    return current.elements.some(ts.isSpreadElement) ? null : current.elements;
+  }
+  return null;
+}
+
+export function paramsOf(values: readonly ts.Expression[] | null, context: ExtractContext): ParamFact[] {
+  return (values ?? []).map((value, i) => context.paramFact(value, i + 1));
+}
+
+export interface RawSite {
+  readonly node: ts.Node;
+  readonly library: Library;
+  readonly arrayEncoding: ArrayEncoding;
+  readonly text: ts.Expression;
+  /** resolved SQL → final SQL and params (placeholder styles differ by library) */
+  readonly build: (sql: string) => { sql: string; params: readonly ParamFact[] } | { unresolved: string };
+  /** count the site as not checked when its text cannot be resolved */
+  readonly plausible: boolean;
+}
+
+export function rawStatement(site: RawSite, context: ExtractContext): ExtractedStatement | null {
+  const location = context.location(site.node);
+  const base = { location, library: site.library, arrayEncoding: site.arrayEncoding };
+  const text = context.constantText(site.text);
+  if (text === null) {
+    return site.plausible ? { ...base, kind: 'unresolved', reason: 'SQL text built at run time' } : null;
+  }
+  if (!looksLikeStatement(text)) return null;
+  const built = site.build(text);
+  if ('unresolved' in built) return { ...base, kind: 'unresolved', reason: built.unresolved };
+  return { ...base, kind: 'sql', sql: built.sql, params: built.params };
+}

@@ -1,0 +1,77 @@
+// Which files make up a scanned codebase, and which packages it declares. Honours tsconfig.json
+// (files/include/exclude, allowJs) when there is one, else walks the directory; always applies the
+// default excludes and the user's include/exclude globs. The only file-system reading in scan/
+// besides reading the files themselves.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { ts } from 'ts-morph';
+import { DEFAULT_EXCLUDES, globMatcher } from './glob.js';
+
+export interface ProjectFiles {
+  readonly root: string;
+  /** absolute paths, sorted by relative path */
+  readonly files: readonly string[];
+  readonly dependencies: ReadonlySet<string>;
+  readonly compilerOptions: ts.CompilerOptions;
+}
+
+export interface FileSelection {
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+const SOURCE = /\.(ts|tsx|mts|cts)$/;
+const SCRIPT = /\.(js|jsx|mjs|cjs)$/;
+
+export function relativePath(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
+}
+
+function readDependencies(root: string): Set<string> {
+  const result = new Set<string>();
+  const path = join(root, 'package.json');
+  if (!existsSync(path)) return result;
+  try {
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+      const deps = manifest[field];
+      if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) result.add(name);
+    }
+  } catch {
+    // a broken package.json enables nothing; files importing a client still enable its extractor
+  }
+  return result;
+}
+
+function walk(dir: string, into: string[], skip: (path: string) => boolean, root: string, allowJs: boolean): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (skip(relativePath(root, path))) continue;
+    if (entry.isDirectory()) walk(path, into, skip, root, allowJs);
+    else if (entry.isFile() && (SOURCE.test(entry.name) || (allowJs && SCRIPT.test(entry.name)))) into.push(path);
+  }
+}
+
+export function discoverProject(root: string, selection: FileSelection = {}): ProjectFiles {
+  const excluded = globMatcher([...DEFAULT_EXCLUDES, ...(selection.exclude ?? [])]);
+  const included = selection.include && selection.include.length > 0 ? globMatcher(selection.include) : null;
+  const skip = (path: string): boolean => excluded(path) && !(included?.(path) ?? false);
+  let files: string[] = [];
+  let compilerOptions: ts.CompilerOptions = { allowJs: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+  const tsconfig = join(root, 'tsconfig.json');
+  if (existsSync(tsconfig)) {
+    const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
+    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, root, undefined, tsconfig);
+    compilerOptions = parsed.options;
+    files = parsed.fileNames.filter((f) => !skip(relativePath(root, f)) && (SOURCE.test(f) || SCRIPT.test(f)));
+  } else {
+    walk(root, files, skip, root, true);
+  }
+  if (included) files = files.filter((f) => included(relativePath(root, f)));
+  const sorted = [...new Set(files)].sort((a, b) => {
+    const ra = relativePath(root, a);
+    const rb = relativePath(root, b);
+    return ra < rb ? -1 : ra > rb ? 1 : 0;
+  });
+  return { root, files: sorted, dependencies: readDependencies(root), compilerOptions };
+}

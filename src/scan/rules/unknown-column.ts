@@ -1,0 +1,52 @@
+import type { ColumnUse, QueryFacts, RelationName } from '../facts.js';
+import { SYSTEM_COLUMNS, type SchemaIndex } from '../schema-index.js';
+import { relationText, tableObject } from './describe.js';
+import { defineCodeRule } from './types.js';
+
+/** The relation to blame when no candidate has the column, or null when we cannot be sure it is missing. */
+function missingFrom(use: ColumnUse, schema: SchemaIndex): RelationName | null {
+  if (use.openScope || use.relations.length === 0 || SYSTEM_COLUMNS.has(use.column)) return null;
+  for (const relation of use.relations) {
+    const columns = schema.columnsOf(relation);
+    if (columns === null) return null;
+    if (columns.some((c) => c.name === use.column)) return null;
+  }
+  return use.relations[0]!;
+}
+
+function uniqueUses(facts: QueryFacts): ColumnUse[] {
+  const seen = new Set<string>();
+  return facts.columns.filter((use) => {
+    const key = `${use.column}\u0000${use.relations.map(relationText).join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export default defineCodeRule({
+  id: 'unknown-column',
+  severity: 'error',
+  docs: {
+    summary: 'A statement reads or writes a column that none of the tables in its scope has.',
+    why:
+      'PostgreSQL rejects the statement with 42703 "column … does not exist". Only reported when every relation the name could belong to is known and none has it.',
+  },
+  check(subject, schema, report) {
+    if (subject.kind !== 'statement') return;
+    for (const use of uniqueUses(subject.facts)) {
+      const relation = missingFrom(use, schema);
+      if (!relation) continue;
+      const found = schema.lookup(relation);
+      if (found.status !== 'found') continue;
+      const { schema: schemaName, name } = found.relation;
+      const tables = use.relations.map(relationText).join(', ');
+      const columns = schema.columnsOf(relation)!.map((c) => c.name);
+      report({
+        object: { ...tableObject(schemaName, name, use.column) },
+        message: `${use.access === 'write' ? 'writes' : 'reads'} column ${use.column}, which ${use.relations.length > 1 ? `none of ${tables} has` : `${schemaName}.${name} does not have`}: PostgreSQL rejects it with 42703 "column \\"${use.column}\\" does not exist". ${schemaName}.${name} has ${columns.join(', ')}.`,
+        fix: `Add the column (ALTER TABLE ${schemaName}.${name} ADD COLUMN ${use.column} …) or update the code to the column's new name.`,
+      });
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { relationText, tableObject } from './describe.js';
+import { defineCodeRule } from './types.js';
+
+export default defineCodeRule({
+  id: 'unknown-table',
+  severity: 'error',
+  docs: {
+    summary: 'A statement names a table or view the schema does not have.',
+    why:
+      'PostgreSQL rejects the statement with 42P01 "relation … does not exist". Names in schemas the snapshot does not cover (e.g. auth.users), system catalogs and tables the code creates itself are not reported.',
+  },
+  check(subject, schema, report) {
+    if (subject.kind !== 'statement') return;
+    const seen = new Set<string>();
+    for (const ref of subject.facts.tables) {
+      const key = relationText(ref);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const found = schema.lookup(ref);
+      if (found.status !== 'missing') continue;
+      const where = ref.schema === null ? 'in any schema of the snapshot' : `in schema ${ref.schema}`;
+      report({
+        object: tableObject(ref.schema ?? 'public', ref.name),
+        message: `${subject.facts.command.toUpperCase()} uses ${key}, which does not exist ${where}: PostgreSQL rejects it with 42P01 "relation \\"${key}\\" does not exist".`,
+        fix: `Create ${key} in the target schema, or update the code to the table's new name.`,
+      });
+    }
+  },
+});

@@ -1,0 +1,68 @@
+// The TypeScript type checker, asked lazily: only for parameters whose kind syntax could not tell
+// and that a rule needs (a value bound to a json/jsonb column through a driver that mangles
+// arrays). One program over just those files (imports follow), never over the whole codebase.
+import { join } from 'node:path';
+import { ts } from 'ts-morph';
+import type { ValueKind } from './facts.js';
+
+export interface TypeSite {
+  /** relative to root */
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function findNode(sourceFile: ts.SourceFile, start: number, end: number): ts.Node | null {
+  let found: ts.Node | null = null;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (node.getStart(sourceFile) === start && node.end === end) {
+      found = node;
+      return;
+    }
+    if (node.pos <= start && node.end >= end) ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+function kindOfType(type: ts.Type, checker: ts.TypeChecker): ValueKind {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return 'unknown';
+  if (type.isUnion()) {
+    const kinds = new Set(
+      type.types
+        .filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)))
+        .map((t) => kindOfType(t, checker)),
+    );
+    return kinds.size === 1 ? [...kinds][0]! : 'unknown';
+  }
+  if (checker.isArrayType(type) || checker.isTupleType(type)) return 'array';
+  if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return 'scalar';
+  const name = type.getSymbol()?.getName();
+  if (name === 'Date' || name === 'Buffer' || name === 'Uint8Array') return 'scalar';
+  if (type.flags & ts.TypeFlags.Object) {
+    // why: a readonly array or an Array subclass is still sent as a PostgreSQL array
+    if (checker.isArrayLikeType(type) && type.getProperty('length') && type.getNumberIndexType()) return 'array';
+    return 'object';
+  }
+  return 'unknown';
+}
+
+/** Kinds for the given sites, keyed `file:start:end`. */
+export function resolveTypeKinds(root: string, sites: readonly TypeSite[], options: ts.CompilerOptions): Map<string, ValueKind> {
+  const result = new Map<string, ValueKind>();
+  if (sites.length === 0) return result;
+  const files = [...new Set(sites.map((s) => s.file))];
+  const program = ts.createProgram({
+    rootNames: files.map((f) => join(root, f)),
+    options: { ...options, noEmit: true, skipLibCheck: true, allowJs: true },
+  });
+  const checker = program.getTypeChecker();
+  for (const site of sites) {
+    const sourceFile = program.getSourceFile(join(root, site.file));
+    const node = sourceFile ? findNode(sourceFile, site.start, site.end) : null;
+    const kind = node ? kindOfType(checker.getTypeAtLocation(node), checker) : 'unknown';
+    result.set(`${site.file}:${site.start}:${site.end}`, kind);
+  }
+  return result;
+}

@@ -1,0 +1,52 @@
+// Where the code uses each table and column: the index the link stage (attach-usages) reads to
+// tell a dropped column's blast radius ("used in 242 places across 53 files").
+import type { Location } from '../findings/finding.js';
+import type { StatementAnalysis } from './analyze-statement.js';
+import type { RelationName } from './facts.js';
+import type { SchemaIndex } from './schema-index.js';
+
+export interface Usage {
+  readonly schema: string;
+  readonly table: string;
+  /** null when the statement uses the table as a whole (FROM, INSERT INTO) */
+  readonly column: string | null;
+  readonly access: 'read' | 'write';
+  readonly location: Location;
+}
+
+/** schema.table when the relation is known to the schema; otherwise as written, `public` assumed. */
+function place(name: RelationName, schema: SchemaIndex): { schema: string; table: string } {
+  const found = schema.lookup(name);
+  if (found.status === 'found') return { schema: found.relation.schema, table: found.relation.name };
+  return { schema: name.schema ?? 'public', table: name.name };
+}
+
+export function collectUsages(analyses: readonly StatementAnalysis[], schema: SchemaIndex): Usage[] {
+  const usages: Usage[] = [];
+  const seen = new Set<string>();
+  const add = (usage: Usage): void => {
+    const key = `${usage.schema}.${usage.table}.${usage.column ?? ''}.${usage.access}@${usage.location.file}:${usage.location.line}:${usage.location.column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    usages.push(usage);
+  };
+  for (const analysis of analyses) {
+    if (analysis.kind !== 'analyzed') continue;
+    for (const item of analysis.items) {
+      const location = item.statement.location;
+      for (const table of item.facts.tables) {
+        const access = item.facts.target && item.facts.target.name === table.name && item.facts.target.schema === table.schema ? 'write' : 'read';
+        add({ ...place(table, schema), column: null, access, location });
+      }
+      for (const use of item.facts.columns) {
+        // an unqualified name in a join belongs to the relation that has it; if none has it
+        // (the column is gone in this schema), to every candidate
+        const owners = use.relations.filter((r) => schema.columnsOf(r)?.some((c) => c.name === use.column));
+        for (const owner of owners.length > 0 ? owners : use.relations) {
+          add({ ...place(owner, schema), column: use.column, access: use.access, location });
+        }
+      }
+    }
+  }
+  return usages;
+}

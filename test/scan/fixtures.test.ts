@@ -1,0 +1,28 @@
+// Every fixtures/scan-* app: the findings must be exactly the `// expect:` comments in its code,
+// no more (precision) and no fewer (recall).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/scan/index.js';
+import { snapshotOfDdl } from '../helpers/pglite.js';
+import { expectationsIn, findingKeys } from './expectations.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+// the raw-SQL clients' apps (the builder APIs' apps have their own runner, builders.test.ts)
+const RAW_SQL_APPS = ['scan-pg', 'scan-postgres-js', 'scan-slonik', 'scan-pg-promise', 'scan-prisma-raw'];
+const apps = RAW_SQL_APPS.filter((name) => existsSync(join(FIXTURES, name, 'schema.sql')));
+
+describe('scan fixtures', () => {
+  it('has an app per raw-SQL client', () => {
+    expect(apps.length).toBeGreaterThanOrEqual(1);
+  });
+  for (const app of apps) {
+    it(`${app}: findings equal the expect comments`, async () => {
+      const schema = await snapshotOfDdl(readFileSync(join(FIXTURES, app, 'schema.sql'), 'utf8'));
+      const code = join(FIXTURES, app, 'code');
+      const result = await scan([code], schema, { workers: 1 });
+      expect(findingKeys(result.findings)).toEqual(expectationsIn(code));
+      expect(result.coverage.statements).toBeGreaterThan(0);
+    }, 60_000);
+  }
+});
