@@ -1,0 +1,104 @@
+// Method chains as builder APIs write them: `knex('t').insert(rows).onConflict(['a']).merge()` read
+// from the root outwards. Every call of a chain is in ExtractContext.calls; only the outermost one
+// starts a chain, so each statement is seen once.
+import { ts } from 'ts-morph';
+
+/** One `.name(args)` of a chain; `name` is `''` for a direct call such as `knex('t')`. */
+export interface Link {
+  readonly name: string;
+  readonly args: readonly ts.Expression[];
+  readonly call: ts.CallExpression;
+}
+
+export interface Chain {
+  /** what the chain starts from: `knex`, `supabase`, `this.db`, `(await client())` */
+  readonly base: ts.Expression;
+  /** root first */
+  readonly links: readonly Link[];
+  /** the outermost call: the whole statement */
+  readonly outer: ts.CallExpression;
+}
+
+/** Parentheses, `!`, `as T`, `satisfies T` and `<T>x` do not change what a value is. */
+export function skipWrappers(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+function innerCall(call: ts.CallExpression): ts.CallExpression | null {
+  const callee = skipWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return null;
+  const receiver = skipWrappers(callee.expression);
+  return ts.isCallExpression(receiver) ? receiver : null;
+}
+
+export function chainOf(outer: ts.CallExpression): Chain {
+  const links: Link[] = [];
+  let current: ts.Expression = outer;
+  for (;;) {
+    current = skipWrappers(current);
+    if (!ts.isCallExpression(current)) break;
+    const callee = skipWrappers(current.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      links.push({ name: callee.name.text, args: current.arguments, call: current });
+      current = callee.expression;
+    } else {
+      links.push({ name: '', args: current.arguments, call: current });
+      current = callee;
+      break;
+    }
+  }
+  links.reverse();
+  return { base: current, links, outer };
+}
+
+const chainCache = new WeakMap<readonly ts.CallExpression[], readonly Chain[]>();
+
+/** Every chain of a file, one per outermost call, in source order. */
+export function chainsOf(calls: readonly ts.CallExpression[]): readonly Chain[] {
+  const cached = chainCache.get(calls);
+  if (cached) return cached;
+  const inner = new Set<ts.CallExpression>();
+  for (const call of calls) {
+    const receiver = innerCall(call);
+    if (receiver) inner.add(receiver);
+  }
+  const chains = calls.filter((c) => !inner.has(c)).map(chainOf);
+  chainCache.set(calls, chains);
+  return chains;
+}
+
+/** The chain a callback body returns: `oc => oc.columns(['a']).doNothing()`. */
+export function returnedChain(fn: ts.Expression): { param: string; chain: Chain } | null {
+  const node = skipWrappers(fn);
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return null;
+  const first = node.parameters[0];
+  if (!first || !ts.isIdentifier(first.name)) return null;
+  let body: ts.Node = node.body;
+  if (ts.isBlock(body)) {
+    const returned = body.statements.find(ts.isReturnStatement);
+    if (!returned?.expression) return null;
+    body = returned.expression;
+  }
+  const expression = skipWrappers(body as ts.Expression);
+  if (!ts.isCallExpression(expression)) return null;
+  return { param: first.name.text, chain: chainOf(expression) };
+}
+
+/** The chain's text for messages: whitespace collapsed, long calls shortened. */
+export function chainText(chain: Chain, sourceFile: ts.SourceFile, max = 160): string {
+  const text = chain.outer.getText(sourceFile).replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,218 @@
+// What each name of a file is declared as, found in one walk of the raw syntax tree (no binder, no
+// type checker): imports, `require()`, variables, parameters (and the call a callback is passed
+// to), functions, class properties (`this.db`), exports. Lookups pick the innermost declaration
+// whose scope holds the use.
+import { ts } from 'ts-morph';
+import { skipWrappers } from './chain.js';
+
+export interface ImportFrom {
+  readonly module: string;
+  /** `default`, `*` (namespace import or require) or the exported name */
+  readonly imported: string;
+}
+
+export interface Declaration {
+  readonly name: string;
+  readonly kind: 'import' | 'variable' | 'parameter' | 'function' | 'property';
+  readonly scopeStart: number;
+  readonly scopeEnd: number;
+  readonly position: number;
+  readonly importFrom?: ImportFrom;
+  readonly type?: ts.TypeNode;
+  readonly initializer?: ts.Expression;
+  /** function declarations and functions assigned to variables: what they return */
+  readonly returns?: readonly ts.Expression[];
+  /** parameters of a function passed as an argument: the call it is passed to */
+  readonly callbackOf?: ts.CallExpression;
+}
+
+export interface FileDeclarations {
+  readonly sourceFile: ts.SourceFile;
+  readonly byName: ReadonlyMap<string, readonly Declaration[]>;
+  /** exported name → local name (`export { a as b }`, `export const b`, `export default b`) */
+  readonly exports: ReadonlyMap<string, string>;
+  /** `export { b } from './m'` → module and name there */
+  readonly reexports: ReadonlyMap<string, ImportFrom>;
+  /** `export * from './m'` */
+  readonly exportAll: readonly string[];
+}
+
+const cache = new WeakMap<ts.SourceFile, FileDeclarations>();
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+function returnsOf(fn: ts.SignatureDeclaration): ts.Expression[] {
+  if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [fn.body];
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body || !ts.isBlock(body)) return [];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+function requireOf(expression: ts.Expression | undefined): string | null {
+  if (!expression) return null;
+  const node = skipWrappers(expression);
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require') return null;
+  const arg = node.arguments[0];
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : null;
+}
+
+export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
+  const cached = cache.get(sourceFile);
+  if (cached) return cached;
+  const byName = new Map<string, Declaration[]>();
+  const exports = new Map<string, string>();
+  const reexports = new Map<string, ImportFrom>();
+  const exportAll: string[] = [];
+  const callbacks = new Map<ts.Node, ts.CallExpression>();
+  const add = (declaration: Declaration): void => {
+    const list = byName.get(declaration.name) ?? [];
+    list.push(declaration);
+    byName.set(declaration.name, list);
+  };
+  const fileScope = { start: 0, end: sourceFile.end };
+
+  const visit = (node: ts.Node, scope: { start: number; end: number }): void => {
+    const position = node.pos;
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const module = node.moduleSpecifier.text;
+      const clause = node.importClause;
+      if (clause?.name) add({ name: clause.name.text, kind: 'import', ...range(fileScope), position, importFrom: { module, imported: 'default' } });
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) {
+        add({ name: bindings.name.text, kind: 'import', ...range(fileScope), position, importFrom: { module, imported: '*' } });
+      } else if (bindings) {
+        for (const element of bindings.elements) {
+          const imported = (element.propertyName ?? element.name).text;
+          add({ name: element.name.text, kind: 'import', ...range(fileScope), position, importFrom: { module, imported } });
+        }
+      }
+      return;
+    }
+    if (ts.isExportDeclaration(node)) {
+      const module = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : null;
+      if (!node.exportClause && module) exportAll.push(module);
+      if (node.exportClause && ts.isNamedExports(node.exportClause)) {
+        for (const element of node.exportClause.elements) {
+          const local = (element.propertyName ?? element.name).text;
+          if (module) reexports.set(element.name.text, { module, imported: local });
+          else exports.set(element.name.text, local);
+        }
+      }
+      return;
+    }
+    if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) exports.set('default', node.expression.text);
+    if (ts.isVariableStatement(node) && hasModifier(node, ts.SyntaxKind.ExportKeyword)) {
+      for (const d of node.declarationList.declarations) if (ts.isIdentifier(d.name)) exports.set(d.name.text, d.name.text);
+    }
+    if (ts.isVariableDeclaration(node)) {
+      const module = requireOf(node.initializer);
+      if (ts.isIdentifier(node.name)) {
+        add(
+          module !== null
+            ? { name: node.name.text, kind: 'import', ...range(scope), position, importFrom: { module, imported: '*' } }
+            : {
+                name: node.name.text,
+                kind: 'variable',
+                ...range(scope),
+                position,
+                ...(node.type ? { type: node.type } : {}),
+                ...(node.initializer ? { initializer: node.initializer } : {}),
+              },
+        );
+      } else if (ts.isObjectBindingPattern(node.name) && module !== null) {
+        for (const element of node.name.elements) {
+          if (!ts.isIdentifier(element.name)) continue;
+          const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+          add({ name: element.name.text, kind: 'import', ...range(scope), position, importFrom: { module, imported } });
+        }
+      }
+    }
+    if (ts.isFunctionDeclaration(node) && node.name) {
+      add({ name: node.name.text, kind: 'function', ...range(scope), position, returns: returnsOf(node) });
+      if (hasModifier(node, ts.SyntaxKind.ExportKeyword)) {
+        exports.set(hasModifier(node, ts.SyntaxKind.DefaultKeyword) ? 'default' : node.name.text, node.name.text);
+      }
+    }
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      const classScope = { start: node.pos, end: node.end };
+      for (const member of node.members) {
+        if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name)) {
+          add({
+            name: `this.${member.name.text}`,
+            kind: 'property',
+            ...range(classScope),
+            position: member.pos,
+            ...(member.type ? { type: member.type } : {}),
+            ...(member.initializer ? { initializer: member.initializer } : {}),
+          });
+        }
+        if (ts.isConstructorDeclaration(member)) {
+          for (const parameter of member.parameters) {
+            if (!ts.isIdentifier(parameter.name) || !ts.getModifiers(parameter)?.length) continue;
+            add({ name: `this.${parameter.name.text}`, kind: 'property', ...range(classScope), position: parameter.pos, ...(parameter.type ? { type: parameter.type } : {}) });
+          }
+        }
+      }
+    }
+    if (ts.isCallExpression(node)) {
+      for (const arg of node.arguments) if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) callbacks.set(arg, node);
+    }
+    if (ts.isFunctionLike(node)) {
+      const fnScope = { start: node.pos, end: node.end };
+      const callbackOf = callbacks.get(node);
+      for (const parameter of node.parameters) {
+        if (!ts.isIdentifier(parameter.name)) continue;
+        add({
+          name: parameter.name.text,
+          kind: 'parameter',
+          ...range(fnScope),
+          position: parameter.pos,
+          ...(parameter.type ? { type: parameter.type } : {}),
+          ...(callbackOf ? { callbackOf } : {}),
+        });
+      }
+      ts.forEachChild(node, (child) => visit(child, fnScope));
+      return;
+    }
+    const opensScope = ts.isBlock(node) || ts.isCaseBlock(node) || ts.isForStatement(node) || ts.isForOfStatement(node);
+    const inner = opensScope ? { start: node.pos, end: node.end } : scope;
+    ts.forEachChild(node, (child) => visit(child, inner));
+  };
+  ts.forEachChild(sourceFile, (child) => visit(child, fileScope));
+
+  // `const f = () => …` is a function too: record what it returns.
+  for (const list of byName.values()) {
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i]!;
+      const init = d.initializer && skipWrappers(d.initializer);
+      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) list[i] = { ...d, returns: returnsOf(init) };
+    }
+  }
+  const result: FileDeclarations = { sourceFile, byName, exports, reexports, exportAll };
+  cache.set(sourceFile, result);
+  return result;
+}
+
+function range(scope: { start: number; end: number }): { scopeStart: number; scopeEnd: number } {
+  return { scopeStart: scope.start, scopeEnd: scope.end };
+}
+
+/** The declaration a use of `name` at `position` refers to: the innermost scope holding it. */
+export function lookup(declarations: FileDeclarations, name: string, position: number): Declaration | null {
+  let best: Declaration | null = null;
+  for (const d of declarations.byName.get(name) ?? []) {
+    if (position < d.scopeStart || position >= d.scopeEnd) continue;
+    if (!best || d.scopeEnd - d.scopeStart < best.scopeEnd - best.scopeStart) best = d;
+    else if (d.scopeEnd - d.scopeStart === best.scopeEnd - best.scopeStart && d.position <= position) best = d;
+  }
+  return best;
+}

@@ -1,0 +1,208 @@
+// Where a value comes from, followed through declarations and imports of project files without the
+// type checker: `supabase` ← `createClient(…)` ← '@supabase/supabase-js'; `clients` ←
+// `pgTable('clients', …)` in ./schema.ts; `trx` ← the callback of `knex.transaction(…)`. Extractors
+// decide from this whether a call belongs to their library; `unknown` is never guessed at.
+import { ts } from 'ts-morph';
+import { skipWrappers } from './chain.js';
+import { declarationsOf, lookup, type FileDeclarations, type ImportFrom } from './declarations.js';
+import { parseFile, resolveModule } from './modules.js';
+
+export type Origin =
+  /** a package import, with the members read from it: `Knex.Transaction` → path ['Transaction'] */
+  | { readonly kind: 'import'; readonly from: ImportFrom; readonly path: readonly string[] }
+  /** the result of a call (or `new`) */
+  | { readonly kind: 'call'; readonly callee: Origin; readonly node: ts.CallExpression | ts.NewExpression; readonly sourceFile: ts.SourceFile }
+  | { readonly kind: 'member'; readonly of: Origin; readonly name: string }
+  /** declared with a type annotation that names a package type */
+  | { readonly kind: 'typed'; readonly type: Origin }
+  /** a parameter of a callback passed to `receiver.method(…)` */
+  | { readonly kind: 'callback'; readonly receiver: Origin; readonly method: string }
+  /** a literal or other expression with nothing more to follow */
+  | { readonly kind: 'expression'; readonly node: ts.Expression; readonly sourceFile: ts.SourceFile }
+  | { readonly kind: 'unknown' };
+
+const UNKNOWN: Origin = { kind: 'unknown' };
+const MAX_DEPTH = 12;
+
+function importOrigin(from: ImportFrom, file: ts.SourceFile, depth: number): Origin {
+  const path = resolveModule(file.fileName, from.module);
+  if (path === null) return { kind: 'import', from, path: [] };
+  const other = parseFile(path);
+  if (!other) return UNKNOWN;
+  if (from.imported === '*') return { kind: 'expression', node: ts.factory.createIdentifier('*'), sourceFile: other };
+  return exportedOrigin(declarationsOf(other), from.imported, depth + 1);
+}
+
+/** What a module exports under `name`, following `export { x } from` and `export *`. */
+export function exportedOrigin(file: FileDeclarations, name: string, depth: number): Origin {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const local = file.exports.get(name);
+  if (local !== undefined) return nameOrigin(file, local, file.sourceFile.end - 1, depth + 1);
+  const reexport = file.reexports.get(name);
+  if (reexport) return importOrigin(reexport, file.sourceFile, depth + 1);
+  for (const module of file.exportAll) {
+    const path = resolveModule(file.sourceFile.fileName, module);
+    const other = path === null ? null : parseFile(path);
+    if (!other) continue;
+    const found = exportedOrigin(declarationsOf(other), name, depth + 1);
+    if (found.kind !== 'unknown') return found;
+  }
+  return UNKNOWN;
+}
+
+function nameOrigin(file: FileDeclarations, name: string, position: number, depth: number): Origin {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const declaration = lookup(file, name, position);
+  if (!declaration) return UNKNOWN;
+  const sourceFile = file.sourceFile;
+  switch (declaration.kind) {
+    case 'import':
+      return importOrigin(declaration.importFrom!, sourceFile, depth);
+    case 'function':
+      return { kind: 'expression', node: ts.factory.createIdentifier(name), sourceFile };
+    case 'parameter':
+    case 'variable':
+    case 'property': {
+      if (declaration.type) {
+        const type = typeOrigin(file, declaration.type, depth);
+        if (type.kind !== 'unknown') return type;
+      }
+      if (declaration.callbackOf) {
+        const callee = skipWrappers(declaration.callbackOf.expression);
+        if (ts.isPropertyAccessExpression(callee)) {
+          return { kind: 'callback', receiver: originIn(file, callee.expression, depth + 1), method: callee.name.text };
+        }
+        return UNKNOWN;
+      }
+      if (declaration.initializer) return originIn(file, declaration.initializer, depth + 1);
+      return UNKNOWN;
+    }
+  }
+}
+
+function typeOrigin(file: FileDeclarations, type: ts.TypeNode, depth: number): Origin {
+  if (!ts.isTypeReferenceNode(type)) return UNKNOWN;
+  const path: string[] = [];
+  let name: ts.EntityName = type.typeName;
+  while (ts.isQualifiedName(name)) {
+    path.unshift(name.right.text);
+    name = name.left;
+  }
+  const root = lookup(file, name.text, type.pos);
+  if (root?.kind !== 'import' || !root.importFrom) return UNKNOWN;
+  return { kind: 'typed', type: { kind: 'import', from: root.importFrom, path } };
+}
+
+/** What a function declared in `file` under `name` returns, if it returns one thing we can follow. */
+function returnedOrigin(file: FileDeclarations, name: string, position: number, depth: number): Origin {
+  const declaration = lookup(file, name, position);
+  if (!declaration?.returns || declaration.returns.length === 0) return UNKNOWN;
+  const origins = declaration.returns.map((r) => originIn(file, r, depth + 1));
+  return origins.length === 1 || origins.every((o) => sameShape(o, origins[0]!)) ? origins[0]! : UNKNOWN;
+}
+
+function sameShape(a: Origin, b: Origin): boolean {
+  return describeOrigin(a) === describeOrigin(b);
+}
+
+/** A short description, for comparing origins and for tests: `call(import(@supabase/ssr#createServerClient))`. */
+export function describeOrigin(origin: Origin): string {
+  switch (origin.kind) {
+    case 'import':
+      return `import(${origin.from.module}#${[origin.from.imported, ...origin.path].join('.')})`;
+    case 'call':
+      return `call(${describeOrigin(origin.callee)})`;
+    case 'member':
+      return `${describeOrigin(origin.of)}.${origin.name}`;
+    case 'typed':
+      return `typed(${describeOrigin(origin.type)})`;
+    case 'callback':
+      return `callback(${describeOrigin(origin.receiver)}.${origin.method})`;
+    case 'expression':
+      return `expression(${ts.SyntaxKind[origin.node.kind]})`;
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+export function originIn(file: FileDeclarations, expression: ts.Expression, depth = 0): Origin {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const node = skipWrappers(expression);
+  const sourceFile = file.sourceFile;
+  if (ts.isAwaitExpression(node)) return originIn(file, node.expression, depth + 1);
+  if (ts.isIdentifier(node)) return nameOrigin(file, node.text, node.pos, depth + 1);
+  if (ts.isPropertyAccessExpression(node)) {
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return nameOrigin(file, `this.${node.name.text}`, node.pos, depth + 1);
+    const of = originIn(file, node.expression, depth + 1);
+    if (of.kind === 'import') return { ...of, path: [...of.path, node.name.text] };
+    // `schema.clients` with `import * as schema from './schema'`: the export of that module
+    if (of.kind === 'expression' && ts.isIdentifier(of.node) && of.node.text === '*') {
+      return exportedOrigin(declarationsOf(of.sourceFile), node.name.text, depth + 1);
+    }
+    return { kind: 'member', of, name: node.name.text };
+  }
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const callee = skipWrappers(node.expression);
+    if (ts.isIdentifier(callee)) {
+      const declaration = lookup(file, callee.text, callee.pos);
+      if (declaration?.returns) return returnedOrigin(file, callee.text, callee.pos, depth + 1);
+      // a function imported from a project file: what it returns there
+      if (declaration?.kind === 'import' && declaration.importFrom) {
+        const path = resolveModule(sourceFile.fileName, declaration.importFrom.module);
+        const other = path === null ? null : parseFile(path);
+        if (other) {
+          const there = declarationsOf(other);
+          const local = there.exports.get(declaration.importFrom.imported);
+          if (local !== undefined) return returnedOrigin(there, local, other.end - 1, depth + 1);
+          return UNKNOWN;
+        }
+      }
+    }
+    return { kind: 'call', callee: originIn(file, callee, depth + 1), node, sourceFile };
+  }
+  return { kind: 'expression', node, sourceFile };
+}
+
+/** Origin of an expression of `sourceFile`. */
+export function originOf(sourceFile: ts.SourceFile, expression: ts.Expression): Origin {
+  return originIn(declarationsOf(sourceFile), expression);
+}
+
+/** The package import an origin is (a member of), or null. */
+export function importRoot(origin: Origin): { from: ImportFrom; path: readonly string[] } | null {
+  return origin.kind === 'import' ? origin : null;
+}
+
+/** True when the origin is a call of (a member of) an import of one of `modules`, named one of `names`. */
+export function isCallOfImport(origin: Origin, modules: readonly string[], names: readonly string[]): boolean {
+  if (origin.kind !== 'call' || origin.callee.kind !== 'import') return false;
+  const { from, path } = origin.callee;
+  if (!modules.includes(from.module)) return false;
+  const name = path.length > 0 ? path[path.length - 1]! : from.imported;
+  return names.includes(name);
+}
+
+/** True when the origin is declared with a type (or a member type) exported by one of `modules`. */
+export function isTypedAs(origin: Origin, modules: readonly string[], names: readonly string[]): boolean {
+  if (origin.kind !== 'typed' || origin.type.kind !== 'import') return false;
+  const { from, path } = origin.type;
+  return modules.includes(from.module) && names.includes(from.imported === 'default' || from.imported === '*' ? (path[0] ?? '') : from.imported);
+}
+
+/** The package an origin can be traced to, if any: used to rule out other libraries' clients. */
+export function packageOf(origin: Origin): string | null {
+  switch (origin.kind) {
+    case 'import':
+      return origin.from.module;
+    case 'call':
+      return packageOf(origin.callee);
+    case 'member':
+      return packageOf(origin.of);
+    case 'typed':
+      return packageOf(origin.type);
+    case 'callback':
+      return packageOf(origin.receiver);
+    default:
+      return null;
+  }
+}
