@@ -27,7 +27,8 @@ export interface ServerOptions {
   readonly settings?: Readonly<Record<string, string>>;
 }
 
-const READY_TIMEOUT_MS = 30_000;
+const INITDB_TIMEOUT_MS = 120_000;
+const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 const START_ATTEMPTS = 3;
 const LOG_TAIL_LINES = 40;
@@ -70,14 +71,17 @@ function logTail(): { push(chunk: Buffer): void; text(): string } {
   };
 }
 
+/** Run a tool to completion (killed after INITDB_TIMEOUT_MS); rejects with its output's tail. */
 function run(file: string, args: string[], user: OsUser | undefined, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const tail = logTail();
     const child = spawn(file, args, { ...user, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', tail.push);
     child.stderr.on('data', tail.push);
+    const timer = setTimeout(() => child.kill('SIGKILL'), INITDB_TIMEOUT_MS);
     child.on('error', (error) => reject(new Error(`${what}: ${error.message}`)));
     child.on('exit', (code, signal) => {
+      clearTimeout(timer);
       if (code === 0) resolve();
       // A missing shared library here means the package's postinstall (hydrate-symlinks.js) did not run.
       else reject(new Error(`${what} failed (${signal ?? `exit ${code}`}):\n${tail.text()}`));
