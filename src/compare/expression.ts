@@ -48,6 +48,24 @@ function stripOuterParentheses(text: string): string {
   }
 }
 
+/** `((x))` → `(x)` for any balanced x: PostgreSQL adds a pair around casts of parenthesized expressions. */
+function collapseDoubleParentheses(text: string): string {
+  const match = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')') {
+      const start = open.pop();
+      if (start !== undefined) match.set(start, i);
+    }
+  }
+  const drop = new Set<number>();
+  for (const [start, end] of match) {
+    if (text[start + 1] === '(' && match.get(start + 1) === end - 1) drop.add(start).add(end);
+  }
+  return drop.size === 0 ? text : [...text].filter((_, i) => !drop.has(i)).join('');
+}
+
 /** `(h > (0)::numeric)` → `h > 0`; literals and quoted identifiers are kept byte for byte. */
 export function normalizeExpression(expression: string): string {
   const literals: string[] = [];
@@ -67,7 +85,7 @@ export function normalizeExpression(expression: string): string {
   while (previous !== code) {
     previous = code;
     for (const [pattern, replacement] of REWRITES) code = code.replace(pattern, replacement);
-    code = stripOuterParentheses(code.trim());
+    code = stripOuterParentheses(collapseDoubleParentheses(code.trim()));
   }
   return code
     .replace(new RegExp(`${LITERAL}(\\d+)${LITERAL}`, 'g'), (_, i: string) => literals[Number(i)] ?? '')

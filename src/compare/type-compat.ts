@@ -165,18 +165,22 @@ function judgeDatetimes(s: ParsedType, t: ParsedType): TypeVerdict | null {
   return null;
 }
 
+/** A domain's values are its base type's plus constraints: judge the bases, and never call a domain change harmless. */
+function judgeDomains(source: TypeInfo, target: TypeInfo): TypeVerdict {
+  const base = (info: TypeInfo): TypeInfo => (info.domainBaseType ? { type: info.domainBaseType } : info);
+  const judged = judgeTypeChange(base(source), base(target));
+  const constraints = !target.domainBaseType
+    ? `the domain's constraints (${source.type}) no longer apply`
+    : !source.domainBaseType
+      ? `values must now satisfy the domain ${target.type}`
+      : `another domain (${target.type}) with its own constraints`;
+  if (!judged) return verdict('reinterpreting', 'warning', constraints);
+  return { ...judged, severity: judged.severity === 'info' ? 'warning' : judged.severity, reason: `${constraints}, and ${judged.reason}` };
+}
+
 function judgeScalar(source: TypeInfo, target: TypeInfo, s: ParsedType, t: ParsedType): TypeVerdict {
   if (JSON_TYPES.has(s.name) || JSON_TYPES.has(t.name)) return judgeJson(s, t);
-  if (source.domainBaseType && parseType(source.domainBaseType).name === t.name)
-    return verdict('reinterpreting', 'warning', `the domain's constraints (${source.type}) no longer apply`);
-  if (target.domainBaseType && parseType(target.domainBaseType).name === s.name)
-    return verdict('reinterpreting', 'warning', `values must now satisfy the domain ${target.type}`);
-  if (source.domainBaseType || target.domainBaseType) {
-    const base = (info: TypeInfo): TypeInfo => (info.domainBaseType ? { type: info.domainBaseType } : info);
-    const judged = judgeTypeChange(base(source), base(target));
-    const reason = `${source.domainBaseType ? `the domain ${source.type}` : source.type} becomes ${target.domainBaseType ? `the domain ${target.type}` : target.type}`;
-    return judged ? { ...judged, reason: `${reason}: ${judged.reason}` } : verdict('reinterpreting', 'warning', `${reason}: the constraints that apply differ`);
-  }
+  if (source.domainBaseType || target.domainBaseType) return judgeDomains(source, target);
   const sEnum = source.category === 'enum';
   const tEnum = target.category === 'enum';
   if (sEnum && STRINGS.has(t.name))
