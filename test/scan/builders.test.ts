@@ -9,9 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introspect } from '../../src/introspect/index.js';
-import { checkFiles } from '../../src/scan/check.js';
+import { scan } from '../../src/scan/index.js';
 import { discoverProject } from '../../src/scan/project.js';
-import { codeRules } from '../../src/scan/rules/index.js';
 import { inferArbiters } from '../../src/scan/rules/arbiter.js';
 import { createModuleLoader, scanFile, type FileScan } from '../../src/scan/scan-file.js';
 import { indexSchema } from '../../src/scan/schema-index.js';
@@ -59,8 +58,8 @@ describe.each(FIXTURES)('fixtures/%s', (name) => {
     await db?.close();
   });
 
-  it('reports exactly what the expect comments announce', () => {
-    const findings = checkFiles(scans, indexSchema(snapshot), codeRules);
+  it('reports exactly what the expect comments announce', async () => {
+    const { findings } = await scan([root], snapshot, { workers: 1 });
     const actual = findings.map((f) => `${f.locations![0]!.file}:${f.locations![0]!.line} ${f.rule}:${f.severity}`);
     for (const scan of scans) {
       for (const analysis of scan.analyses) {
