@@ -3,7 +3,7 @@
 // default excludes and the user's include/exclude globs. The only file-system reading in scan/
 // besides reading the files themselves.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import { DEFAULT_EXCLUDES, globMatcher } from './glob.js';
 
@@ -52,7 +52,8 @@ function walk(dir: string, into: string[], skip: (path: string) => boolean, root
   }
 }
 
-export function discoverProject(root: string, selection: FileSelection = {}): ProjectFiles {
+export function discoverProject(dir: string, selection: FileSelection = {}): ProjectFiles {
+  const root = resolve(dir);
   const excluded = globMatcher([...DEFAULT_EXCLUDES, ...(selection.exclude ?? [])]);
   const included = selection.include && selection.include.length > 0 ? globMatcher(selection.include) : null;
   const skip = (path: string): boolean => excluded(path) && !(included?.(path) ?? false);

@@ -38,10 +38,20 @@ function parameterCount(sql: string): number {
   return max;
 }
 
+/**
+ * `$n` in EXPLAIN (GENERIC_PLAN) must not meet the extended protocol, which would want values bound:
+ * node-postgres sends a query without values as a simple query; PGlite's query() always binds, its
+ * exec() does not.
+ */
+function simpleQuery(db: Queryable, sql: string): Promise<unknown> {
+  const exec = (db as { exec?: unknown }).exec;
+  return typeof exec === 'function' ? (exec as (sql: string) => Promise<unknown>).call(db, sql) : db.query(sql);
+}
+
 async function plan(db: Queryable, sql: string, generic: boolean): Promise<Rejection | null> {
   await db.query('SAVEPOINT schema_diff_verify');
   try {
-    if (generic) await db.query(`EXPLAIN (GENERIC_PLAN) ${sql}`);
+    if (generic) await simpleQuery(db, `EXPLAIN (GENERIC_PLAN) ${sql}`);
     else {
       await db.query(`PREPARE schema_diff_verify AS ${sql}`);
       const count = parameterCount(sql);

@@ -21,8 +21,8 @@ export function describeIndex(table: Table, index: Index): string {
 
 /** Every unique key of the table, or a plain statement that there is none. */
 export function describeUniqueKeys(table: Table): string {
-  const keys = table.indexes.filter((i) => i.unique).map((i) => describeIndex(table, i));
-  return keys.length === 0 ? 'it has no unique constraint or unique index' : `it has ${keys.join(', ')}`;
+  const keys = table.indexes.filter((i) => i.unique || i.constraint !== null).map((i) => describeIndex(table, i));
+  return keys.length === 0 ? 'It has no unique constraint or unique index' : `It has ${keys.join(', ')}`;
 }
 
 export function conflictTargetText(target: ConflictTarget | null): string {
