@@ -46,7 +46,7 @@ export function compare(source: Snapshot, target: Snapshot, options: CompareOpti
   // why: a misspelt rule id in a config would silently do nothing
   if (unknown.length > 0) throw new UsageError(`unknown rule${unknown.length > 1 ? 's' : ''} in options.rules: ${unknown.join(', ')}`);
   const scope = { schemas: options.schemas, excludeSchemas: options.excludeSchemas, excludeRoles: options.excludeRoles };
-  const diff = buildSchemaDiff(scopeSnapshot(source, scope), scopeSnapshot(target, scope));
+  const diff = buildSchemaDiff(scopeSnapshot(source, scope), scopeSnapshot(target, scope), new Set(options.excludeRoles ?? []));
   const ignored = ignoreMatcher(options.ignore ?? []);
   const findings: Finding[] = [];
   for (const rule of schemaRules) {

@@ -23,13 +23,13 @@ export function dropPolicySql(relation: RelationRef, policy: Policy): string {
   return `DROP POLICY ${quoteIdent(policy.name)} ON ${sqlName(relation)};`;
 }
 
-/** The policy's parts that decide access, normalized; `name` left out. */
-export function policyBehaviour(policy: Policy): Record<string, string> {
+/** The policy's parts that decide access, normalized; `name` and excluded roles left out. */
+export function policyBehaviour(policy: Policy, excludedRoles: ReadonlySet<string>): Record<string, string> {
   const expr = (e: string | null) => (e === null ? '—' : normalizeExpression(e));
   return {
     command: policy.command,
     mode: policy.permissive ? 'permissive' : 'restrictive',
-    roles: policy.roles.join(', '),
+    roles: policy.roles.filter((r) => !excludedRoles.has(r)).join(', '),
     using: expr(policy.using),
     'with check': expr(policy.withCheck),
   };

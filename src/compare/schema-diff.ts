@@ -72,6 +72,8 @@ export interface SchemaDiff {
   readonly grants: KeyedDiff<Owned<Grant>>;
   /** `relationKey + column` of columns present on one side only; rules skip objects built on them */
   readonly unmatchedColumns: ReadonlySet<string>;
+  /** roles left out of the comparison: not counted when policy role lists are compared */
+  readonly excludedRoles: ReadonlySet<string>;
 }
 
 export function columnKey(relation: { schema: string; name: string }, column: string): string {
@@ -156,10 +158,13 @@ function triggerMeaning(x: Owned<Trigger>): string {
   return `${relationKey(x.relation)}|${normalizeExpression(body)}|${t.enabled}`;
 }
 
-function policyMeaning(x: Owned<Policy>): string {
-  const p = x.item;
-  const expr = (e: string | null) => (e === null ? '' : normalizeExpression(e));
-  return [relationKey(x.relation), p.command, p.permissive, p.roles.join(','), expr(p.using), expr(p.withCheck)].join('|');
+function policyMeaning(excludedRoles: ReadonlySet<string>): (x: Owned<Policy>) => string {
+  return (x) => {
+    const p = x.item;
+    const expr = (e: string | null) => (e === null ? '' : normalizeExpression(e));
+    const roles = p.roles.filter((r) => !excludedRoles.has(r)).join(',');
+    return [relationKey(x.relation), p.command, p.permissive, roles, expr(p.using), expr(p.withCheck)].join('|');
+  };
 }
 
 function sequenceIdentity(sequence: Sequence): string {
@@ -169,7 +174,7 @@ function sequenceIdentity(sequence: Sequence): string {
     : relationKey(sequence);
 }
 
-export function buildSchemaDiff(source: Snapshot, target: Snapshot): SchemaDiff {
+export function buildSchemaDiff(source: Snapshot, target: Snapshot, excludedRoles: ReadonlySet<string> = new Set()): SchemaDiff {
   const tables = diffByKey(source.tables, target.tables, bySchemaName);
   const views = diffByKey(source.views, target.views, bySchemaName);
   const owners = matchedOwners(tables, views);
@@ -200,8 +205,9 @@ export function buildSchemaDiff(source: Snapshot, target: Snapshot): SchemaDiff 
     checks: ownedDiff(owners, constraintsOf('check'), checkIdentity),
     exclusions: ownedDiff(owners, constraintsOf('exclusion'), exclusionIdentity),
     triggers: withRenames(ownedDiff(owners, (l) => l.triggers, ownedName), triggerMeaning),
-    policies: withRenames(ownedDiff(owners, (l) => l.policies, ownedName), policyMeaning),
+    policies: withRenames(ownedDiff(owners, (l) => l.policies, ownedName), policyMeaning(excludedRoles)),
     grants: ownedDiff(owners, (l) => l.grants, (g) => `${relationKey(g.relation)}|${g.item.grantee}|${g.item.privilege}`),
     unmatchedColumns,
+    excludedRoles,
   };
 }

@@ -1,6 +1,6 @@
 // What a comparison looks at: schemas chosen or excluded, and roles whose grants and policy membership are
 // platform business (Supabase's `supabase_admin`, `authenticator`, …), not the application's.
-import type { Policy, Snapshot, Table, View } from '../snapshot/types.js';
+import type { Snapshot, Table, View } from '../snapshot/types.js';
 
 export interface Scope {
   /** compare only these schemas (all non-system schemas when empty) */
@@ -15,23 +15,16 @@ export function schemaFilter(scope: Scope): (schema: string) => boolean {
   return (schema) => (only === null || only.has(schema)) && !excluded.has(schema);
 }
 
-function withoutRoles(policies: readonly Policy[], excluded: ReadonlySet<string>): Policy[] {
-  const kept: Policy[] = [];
-  for (const policy of policies) {
-    const roles = policy.roles.filter((r) => !excluded.has(r));
-    // why: a policy that only applies to excluded roles is the platform's; one that lists others is the app's
-    if (roles.length > 0) kept.push(roles.length === policy.roles.length ? policy : { ...policy, roles });
-  }
-  return kept;
-}
-
-/** The part of a snapshot a comparison covers. Extensions are kept: see rules/extension-missing.ts. */
+/**
+ * The part of a snapshot a comparison covers. Extensions are kept: see rules/extension-missing.ts. Grants to
+ * excluded roles are dropped; policies are kept whole (a Supabase app's own policies say TO authenticated),
+ * and the policy rules ignore excluded roles when they compare role lists (SchemaDiff.excludedRoles).
+ */
 export function scopeSnapshot(snapshot: Snapshot, scope: Scope): Snapshot {
   const inScope = schemaFilter(scope);
   const excludedRoles = new Set(scope.excludeRoles ?? []);
   const grantFilter = <G extends { grantee: string }>(grants: readonly G[]) => grants.filter((g) => !excludedRoles.has(g.grantee));
-  const table = (t: Table): Table =>
-    excludedRoles.size === 0 ? t : { ...t, grants: grantFilter(t.grants), policies: withoutRoles(t.policies, excludedRoles) };
+  const table = (t: Table): Table => (excludedRoles.size === 0 ? t : { ...t, grants: grantFilter(t.grants) });
   const view = (v: View): View => (excludedRoles.size === 0 ? v : { ...v, grants: grantFilter(v.grants) });
   return {
     ...snapshot,

@@ -13,7 +13,7 @@ export default defineSchemaRule({
   },
   check(diff, report) {
     for (const { source, target } of diff.policies.changed) {
-      const [s, t] = [policyBehaviour(source.item), policyBehaviour(target.item)];
+      const [s, t] = [policyBehaviour(source.item, diff.excludedRoles), policyBehaviour(target.item, diff.excludedRoles)];
       const differing = Object.keys(s).filter((k) => s[k] !== t[k]);
       const object = ownedObject('policy', source.relation, source.item.name);
       const where = displayRelation(source.relation);

@@ -21,11 +21,15 @@ export default defineSchemaRule({
     }
     for (const key of diff.uniqueKeys.removed) {
       if (onUnmatchedColumn(key, diff.unmatchedColumns)) continue;
-      const others = (targetKeys.get(relationKey(key.relation)) ?? []).map(describeUniqueKey);
+      const keyColumns = new Set(key.columns);
+      // the target keys worth naming: those on some of the same columns (the primary key on id is not news)
+      const related = (targetKeys.get(relationKey(key.relation)) ?? []).filter((k) => k.columns.some((c) => keyColumns.has(c)));
+      const others = related.map(describeUniqueKey);
+      // a target key on a subset of the columns still keeps the rows unique, it just cannot be the arbiter
+      const stillUnique = related.some((k) => k.predicate === null && k.columns.length > 0 && k.columns.every((c) => keyColumns.has(c)));
       const arbiter = key.valid && !key.deferrable;
-      const consequence = arbiter
-        ? `INSERT … ON CONFLICT (${key.keys.join(', ')}) fails and duplicates are accepted`
-        : 'duplicates are accepted';
+      const upsert = `INSERT … ON CONFLICT (${key.keys.join(', ')}) fails`;
+      const consequence = arbiter ? (stillUnique ? upsert : `${upsert} and duplicates are accepted`) : 'duplicates are accepted';
       report({
         object: uniqueKeyObject(key),
         severity: arbiter ? 'error' : 'warning',
