@@ -13,7 +13,11 @@ beforeAll(async () => {
   servers = await startServers(majors);
   console.log(`started PostgreSQL ${majors.join(', ')} in ${Math.round(performance.now() - started)} ms`);
 });
-afterAll(() => stopServers(servers));
+afterAll(async () => {
+  const started = performance.now();
+  await stopServers(servers);
+  console.log(`stopped them in ${Math.round(performance.now() - started)} ms`);
+});
 
 describe.each(majors)('PostgreSQL %i test server', (major) => {
   const server = () => servers.find((s) => s.major === major)!;
