@@ -2,6 +2,7 @@
 // dependencies, or a file importing the package).
 import knex from './knex.js';
 import knexRaw from './knex-raw.js';
+import kysely from './kysely.js';
 import pg from './pg.js';
 import pgPromise from './pg-promise.js';
 import postgresJs from './postgres-js.js';
@@ -10,7 +11,7 @@ import slonik from './slonik.js';
 import supabaseJs from './supabase-js.js';
 import type { Extractor } from './types.js';
 
-export const extractors: readonly Extractor[] = [pg, postgresJs, slonik, pgPromise, prisma, knexRaw, knex, supabaseJs];
+export const extractors: readonly Extractor[] = [pg, postgresJs, slonik, pgPromise, prisma, knexRaw, knex, kysely, supabaseJs];
 
 /** Extractors the project enables through its dependencies. */
 export function enabledExtractors(dependencies: ReadonlySet<string>, all: readonly Extractor[] = extractors): Extractor[] {

@@ -1,0 +1,235 @@
+// Kysely query builders → neutral facts.
+// https://kysely.dev/docs/category/examples (API: https://kysely-org.github.io/kysely-apidoc/)
+// `db.insertInto('t').values(v).onConflict((oc) => oc.columns(['a', 'b']).doUpdateSet({…}))` sends
+// `on conflict ("a", "b") do update set …`; `oc.where(…)` before the action is the index predicate,
+// `.where(…)` after doUpdateSet is the DO UPDATE condition (research/code-checkers.md §2.2). Kysely
+// binds every value as a parameter except `null`/booleans after `is`; with the pg dialect a JS array
+// reaches PostgreSQL as an array literal.
+import { ts } from 'ts-morph';
+import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
+import { quoteIdent } from '../../snapshot/identifiers.js';
+import { chainsOf, chainText, returnedChain, skipWrappers, type Chain } from './builders/chain.js';
+import {
+  bindingOf,
+  bindingsOf,
+  builderFacts,
+  builderStatement,
+  columnUse,
+  conflictElement,
+  parseColumnName,
+  parseTableName,
+  relationsFor,
+  unresolvedStatement,
+  uniqueUses,
+  type Envelope,
+} from './builders/facts.js';
+import { originOf, packageOf } from './builders/origin.js';
+import { rowsOf } from './builders/rows.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+const ROOTS: Readonly<Record<string, 'select' | 'insert' | 'update' | 'delete'>> = {
+  selectFrom: 'select',
+  insertInto: 'insert',
+  replaceInto: 'insert',
+  updateTable: 'update',
+  deleteFrom: 'delete',
+};
+const READ_METHODS = new Set(['select', 'returning', 'orderBy', 'groupBy', 'distinctOn']);
+const WHERE_METHODS = new Set(['where', 'orWhere', 'having', 'orHaving']);
+const REF_METHODS = new Set(['whereRef', 'orWhereRef', 'havingRef']);
+const JOIN_METHODS = new Set(['innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'innerJoinLateral', 'leftJoinLateral']);
+
+interface Scope {
+  readonly tables: TableRef[];
+  readonly uses: ColumnUse[];
+  open: boolean;
+}
+
+function strings(args: readonly ts.Expression[], context: ExtractContext): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    const node = skipWrappers(arg);
+    if (ts.isArrayLiteralExpression(node)) out.push(...strings(node.elements, context));
+    else {
+      const text = context.constantText(node);
+      if (text !== null) out.push(text);
+    }
+  }
+  return out;
+}
+
+function read(scope: Scope, text: string): void {
+  const name = parseColumnName(text);
+  if (name?.column) scope.uses.push(columnUse(name.column, relationsFor(name.qualifier, scope.tables), 'read', scope.open && name.qualifier === null));
+}
+
+/** `sql\`lower(email)\`` without holes → its text; anything else null. */
+function sqlText(expression: ts.Expression | undefined): string | null {
+  const node = expression && skipWrappers(expression);
+  if (!node || !ts.isTaggedTemplateExpression(node)) return null;
+  return ts.isNoSubstitutionTemplateLiteral(node.template) ? node.template.text.trim() : null;
+}
+
+/** A value as it appears in the SQL Kysely sends: `null`/booleans inline after `is`, else a parameter. */
+function predicateValue(operator: string, value: ts.Expression): string {
+  const node = skipWrappers(value);
+  const raw = sqlText(node);
+  if (raw !== null) return raw;
+  if (/^is( not)?$/i.test(operator)) {
+    if (node.kind === ts.SyntaxKind.NullKeyword) return 'null';
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return 'true';
+    if (node.kind === ts.SyntaxKind.FalseKeyword) return 'false';
+  }
+  return '$1';
+}
+
+/** The onConflict callback → target and action; null when any part is not static. */
+function conflictOf(callback: ts.Expression | undefined, context: ExtractContext): OnConflictFacts | null {
+  const returned = callback ? returnedChain(callback) : null;
+  if (!returned || skipWrappers(returned.chain.base).getText(context.sourceFile) !== returned.param) return null;
+  const elements: ConflictElement[] = [];
+  const predicates: string[] = [];
+  let constraint: string | null = null;
+  let action: 'nothing' | 'update' | null = null;
+  for (const link of returned.chain.links) {
+    if (action !== null) break; // what follows the action is the DO UPDATE WHERE
+    const [first, second, third] = link.args;
+    if (link.name === 'column' || link.name === 'columns') {
+      for (const text of first ? strings([first], context) : []) elements.push({ column: text });
+      if (!first || strings([first], context).length === 0) return null;
+    } else if (link.name === 'constraint') {
+      constraint = first ? context.constantText(first) : null;
+      if (constraint === null) return null;
+    } else if (link.name === 'expression') {
+      const text = sqlText(first);
+      if (text === null) return null;
+      elements.push(conflictElement(text));
+    } else if (link.name === 'where' || link.name === 'whereRef') {
+      if (!second) {
+        const text = sqlText(first);
+        if (text === null) return null;
+        predicates.push(text);
+        continue;
+      }
+      const column = first ? context.constantText(first) : null;
+      const operator = context.constantText(second);
+      if (column === null || operator === null || !third) return null;
+      const right = link.name === 'whereRef' ? context.constantText(third) : predicateValue(operator, third);
+      if (right === null) return null;
+      predicates.push(`${quoteIdent(column)} ${operator} ${link.name === 'whereRef' ? quoteIdent(right) : right}`);
+    } else if (link.name === 'doNothing') action = 'nothing';
+    else if (link.name === 'doUpdateSet') action = 'update';
+    else return null;
+  }
+  if (action === null) return null;
+  if (constraint !== null) return { target: { kind: 'constraint', name: constraint }, action };
+  if (elements.length === 0) return { target: null, action };
+  return { target: { kind: 'inference', elements, where: predicates.length === 0 ? null : predicates.join(' and ') }, action };
+}
+
+function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement | null {
+  const links = chain.links;
+  const rootIndex = links.findIndex((l) => ROOTS[l.name] !== undefined);
+  if (rootIndex < 0) return null;
+  const before = links.slice(0, rootIndex);
+  if (!before.every((l) => l.name === 'withSchema' || l.name === 'with' || l.name === 'withRecursive')) return null;
+  const origin = originOf(context.sourceFile, chain.base);
+  const library = packageOf(origin);
+  if (library !== null && library !== 'kysely') return null;
+  const encoding = context.dependencies.has('postgres') && !context.dependencies.has('pg') ? 'server-typed' : 'array-literal';
+  const envelope: Envelope = { library: 'kysely', arrayEncoding: encoding, location: context.location(chain.outer), text: chainText(chain, context.sourceFile) };
+  const schemaLink = before.find((l) => l.name === 'withSchema');
+  const schema = schemaLink?.args[0] ? context.constantText(schemaLink.args[0]) : null;
+  if (schemaLink && schema === null) return unresolvedStatement(envelope, 'schema name computed at run time');
+  const root = links[rootIndex]!;
+  const command = ROOTS[root.name]!;
+  const rootArg = root.args[0] && skipWrappers(root.args[0]);
+  const tableTexts = rootArg && ts.isArrayLiteralExpression(rootArg) ? rootArg.elements.map((e) => context.constantText(e)) : [rootArg ? context.constantText(rootArg) : null];
+  if (tableTexts.some((t) => t === null)) {
+    const isSubquery = rootArg && (ts.isCallExpression(rootArg) || ts.isArrowFunction(rootArg));
+    return isSubquery ? null : unresolvedStatement(envelope, 'table name computed at run time');
+  }
+  const parsed = tableTexts.map((t) => parseTableName(t!, schema));
+  if (parsed.some((t) => t === null)) return null;
+  // names a WITH clause defines are not tables
+  const ctes = new Set(before.filter((l) => l.name !== 'withSchema').map((l) => (l.args[0] ? context.constantText(l.args[0]) : null)?.split('(')[0]?.trim()));
+  const tables = (parsed as TableRef[]).filter((t) => !ctes.has(t.name));
+  const target = parsed[0]!;
+  const scope: Scope = { tables, uses: [], open: ctes.size > 0 };
+  const plainTarget = { schema: target.schema, name: target.name };
+  for (const link of links.slice(rootIndex + 1)) {
+    if (!JOIN_METHODS.has(link.name) || !link.args[0]) continue;
+    const joined = context.constantText(link.args[0]);
+    const ref = joined === null ? null : parseTableName(joined, schema);
+    if (ref && !ctes.has(ref.name)) scope.tables.push(ref);
+    else scope.open = true;
+  }
+
+  let insertColumns: string[] | null = null;
+  let onConflict: OnConflictFacts | null = null;
+  const bindings: ReturnType<typeof bindingsOf> = [];
+  const sourceFile = context.sourceFile;
+  for (const link of links.slice(rootIndex + 1)) {
+    const [first, second, third] = link.args;
+    const setColumn = link.name === 'set' && first && second ? context.constantText(first) : null;
+    if (setColumn !== null) {
+      scope.uses.push(columnUse(setColumn, [plainTarget], 'write'));
+      bindings.push(bindingOf(plainTarget, setColumn, second!, sourceFile));
+    } else if (link.name === 'values' || link.name === 'set') {
+      const rows = rowsOf(first, sourceFile);
+      for (const key of rows.keys) scope.uses.push(columnUse(key, [plainTarget], 'write'));
+      bindings.push(...bindingsOf(plainTarget, rows.values, sourceFile));
+      if (link.name === 'values' && rows.complete) insertColumns = [...rows.keys];
+    } else if (link.name === 'columns' && command === 'insert') {
+      insertColumns = strings(link.args, context);
+      for (const key of insertColumns) scope.uses.push(columnUse(key, [plainTarget], 'write'));
+    } else if (link.name === 'onConflict') {
+      onConflict = conflictOf(first, context);
+    } else if (READ_METHODS.has(link.name)) {
+      for (const text of strings(link.name === 'orderBy' ? link.args.slice(0, 1) : link.args, context)) read(scope, text);
+    } else if (WHERE_METHODS.has(link.name) && first && second) {
+      const column = context.constantText(first);
+      if (column !== null) read(scope, column);
+      const operator = context.constantText(second);
+      if (column !== null && third && operator === '=' && parseColumnName(column)?.qualifier === null) {
+        bindings.push(bindingOf(plainTarget, column, third, sourceFile));
+      }
+    } else if (REF_METHODS.has(link.name)) {
+      for (const arg of [first, third]) {
+        const text = arg ? context.constantText(arg) : null;
+        if (text !== null) read(scope, text);
+      }
+    } else if (JOIN_METHODS.has(link.name)) {
+      for (const arg of link.args.slice(1)) {
+        const text = context.constantText(arg);
+        if (text !== null) read(scope, text);
+      }
+    }
+  }
+  const facts = builderFacts({
+    command,
+    target: command === 'select' ? null : target,
+    tables: scope.tables,
+    columns: uniqueUses(scope.uses),
+    insertColumns,
+    onConflict: command === 'insert' ? onConflict : null,
+    bindings,
+  });
+  return builderStatement(envelope, facts);
+}
+
+const extractor: Extractor = {
+  id: 'kysely',
+  enablers: ['kysely'],
+  docs: 'https://kysely.dev/docs/category/examples',
+  extract(_sourceFile, context) {
+    const statements: ExtractedStatement[] = [];
+    for (const chain of chainsOf(context.calls)) {
+      const statement = statementOf(chain, context);
+      if (statement) statements.push(statement);
+    }
+    return statements;
+  },
+};
+
+export default extractor;
