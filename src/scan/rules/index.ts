@@ -4,6 +4,7 @@ import type { CodeRule } from './types.js';
 import { verifyRejected } from './verify-rejected.js';
 import jsonbArrayParameter from './jsonb-array-parameter.js';
 import jsonbOperatorOnJson from './jsonb-operator-on-json.js';
+import jsonOperatorOnText from './json-operator-on-text.js';
 import missingRequiredColumn from './missing-required-column.js';
 import onConflictDeferrableArbiter from './on-conflict-deferrable-arbiter.js';
 import onConflictNoArbiter from './on-conflict-no-arbiter.js';
@@ -19,6 +20,7 @@ export const codeRules: readonly CodeRule[] = [
   missingRequiredColumn,
   jsonbArrayParameter,
   jsonbOperatorOnJson,
+  jsonOperatorOnText,
   sqlParseError,
 ];
 

@@ -1,0 +1,35 @@
+import { tableObject } from './describe.js';
+import { defineCodeRule } from './types.js';
+
+/** json/jsonb operators; none of them exists for text (hstore's ->, ? need the hstore type, not text). */
+const JSON_OPERATORS = new Set(['->', '->>', '#>', '#>>', '@>', '<@', '?', '?|', '?&', '#-', '@?', '@@']);
+
+export default defineCodeRule({
+  id: 'json-operator-on-text',
+  severity: 'error',
+  docs: {
+    summary: 'A json/jsonb operator (->, ->>, #>, #>>, @>, ?, …) is applied to a column that is text or varchar.',
+    why:
+      'Typically a jsonb column that became text in the target: PostgreSQL rejects the statement with 42883 "operator does not exist: text ->> unknown" (values that were objects now read back as strings).',
+  },
+  check(subject, schema, report) {
+    if (subject.kind !== 'statement') return;
+    const seen = new Set<string>();
+    for (const use of subject.facts.operators) {
+      if (!JSON_OPERATORS.has(use.operator) || use.relations.length !== 1) continue;
+      const found = schema.lookup(use.relations[0]!);
+      if (found.status !== 'found' || found.relation.kind !== 'table') continue;
+      const table = found.relation.table;
+      const column = table.columns.find((c) => c.name === use.column);
+      if (!column || column.typeCategory !== 'string') continue;
+      const key = `${column.name} ${use.operator}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      report({
+        object: tableObject(table.schema, table.name, column.name),
+        message: `${table.schema}.${table.name}.${column.name} is ${column.type}, which has no ${use.operator} operator: PostgreSQL rejects it with 42883 "operator does not exist: ${column.type} ${use.operator} …".`,
+        fix: `ALTER TABLE ${table.schema}.${table.name} ALTER COLUMN ${column.name} TYPE jsonb USING ${column.name}::jsonb;  -- or cast in the query: ${column.name}::jsonb ${use.operator} …`,
+      });
+    }
+  },
+});
