@@ -10,7 +10,7 @@ import { chainsOf, chainText, skipWrappers, type Chain, type Link } from './buil
 import { builderFacts, builderStatement, bindingsOf, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';
 import { isCallOfImport, isTypedAs, originOf, type Origin } from './builders/origin.js';
 import { baseColumn, logicFilterColumns, parseSelect, type SelectItem } from './builders/postgrest-select.js';
-import { rowsOf } from './builders/rows.js';
+import { propertyOf, rowsOf } from './builders/rows.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const CLIENT_FACTORIES: readonly (readonly [module: string, names: readonly string[]])[] = [
@@ -49,15 +49,6 @@ function optionSchema(node: ts.CallExpression | ts.NewExpression, context: Extra
   return context?.constantText(schema) ?? null;
 }
 
-export function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expression | null {
-  for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === name) {
-      return property.initializer;
-    }
-    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
-  }
-  return null;
-}
 
 const OPERATIONS = new Set(['select', 'insert', 'upsert', 'update', 'delete']);
 /** Filters and modifiers whose first argument is a column. */

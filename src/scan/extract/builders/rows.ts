@@ -146,3 +146,14 @@ export function valueKindOf(expression: ts.Expression): ValueKind {
 export function typeSiteOf(expression: ts.Expression, sourceFile: ts.SourceFile): { start: number; end: number } {
   return { start: expression.getStart(sourceFile), end: expression.end };
 }
+
+/** The value of `name` in an object literal (`{ name: v }` or `{ name }`), or null. */
+export function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expression | null {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === name) {
+      return property.initializer;
+    }
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return null;
+}

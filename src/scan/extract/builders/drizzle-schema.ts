@@ -1,0 +1,151 @@
+// Drizzle table objects: `pgTable('clients', { yclientsId: integer('yclients_id').notNull(), … })`
+// (or `pgSchema('crm').table(…)`, or the `(t) => ({ id: t.integer() })` form), found wherever the
+// code's `clients` comes from (usually schema.ts), and what their properties are called in SQL.
+// https://orm.drizzle.team/docs/sql-schema-declaration
+import { ts } from 'ts-morph';
+import { skipWrappers, chainOf } from './chain.js';
+import { declarationsOf } from './declarations.js';
+import { originIn, type Origin } from './origin.js';
+
+export interface DrizzleColumn {
+  /** the SQL name: the builder's first string argument, else the property name */
+  readonly name: string;
+  /** `$defaultFn` / `$default` / `$onUpdate`: Drizzle fills it in on insert */
+  readonly runtimeDefault: boolean;
+}
+
+export interface DrizzleTable {
+  readonly schema: string | null;
+  readonly name: string;
+  /** TS property → column */
+  readonly columns: ReadonlyMap<string, DrizzleColumn>;
+  /** false when a spread (`...timestamps`) or computed key adds columns we cannot see */
+  readonly complete: boolean;
+}
+
+const PG_CORE = 'drizzle-orm/pg-core';
+const cache = new WeakMap<ts.Node, DrizzleTable | null>();
+
+function literalText(expression: ts.Expression | undefined): string | null {
+  const node = expression && skipWrappers(expression);
+  return node && ts.isStringLiteralLike(node) ? node.text : null;
+}
+
+function isImportOf(origin: Origin, name: string): boolean {
+  return origin.kind === 'import' && origin.from.module === PG_CORE && (origin.path.at(-1) ?? origin.from.imported) === name;
+}
+
+/** `integer('yclients_id').notNull().$defaultFn(…)` under property `yclientsId`. */
+function columnOf(property: string, initializer: ts.Expression): DrizzleColumn | null {
+  const node = skipWrappers(initializer);
+  if (!ts.isCallExpression(node)) return null;
+  const chain = chainOf(node);
+  const builder = chain.links[0];
+  if (!builder) return null;
+  const name = literalText(builder.args[0]) ?? property;
+  const runtimeDefault = chain.links.some((l) => /^\$(default|defaultFn|onUpdate|onUpdateFn)$/.test(l.name));
+  return { name, runtimeDefault };
+}
+
+function columnsOf(definition: ts.Expression | undefined): { columns: Map<string, DrizzleColumn>; complete: boolean } | null {
+  let node = definition && skipWrappers(definition);
+  if (node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !ts.isBlock(node.body)) node = skipWrappers(node.body);
+  if (!node || !ts.isObjectLiteralExpression(node)) return null;
+  const columns = new Map<string, DrizzleColumn>();
+  let complete = true;
+  for (const property of node.properties) {
+    const key = ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : null;
+    const column = key === null ? null : columnOf(key, (property as ts.PropertyAssignment).initializer);
+    if (key === null || !column) complete = false;
+    else columns.set(key, column);
+  }
+  return { columns, complete };
+}
+
+/** The table an origin is, when it is a pgTable / pgSchema(…).table call. */
+export function drizzleTableOf(origin: Origin): DrizzleTable | null {
+  if (origin.kind !== 'call' || !ts.isCallExpression(origin.node)) return null;
+  const node = origin.node;
+  if (cache.has(node)) return cache.get(node)!;
+  let schema: string | null = null;
+  let ok = isImportOf(origin.callee, 'pgTable');
+  if (!ok && origin.callee.kind === 'member' && origin.callee.name === 'table') {
+    const owner = origin.callee.of;
+    if (owner.kind === 'call' && isImportOf(owner.callee, 'pgSchema') && ts.isCallExpression(owner.node)) {
+      schema = literalText(owner.node.arguments[0]);
+      ok = schema !== null;
+    }
+  }
+  const name = ok ? literalText(node.arguments[0]) : null;
+  const columns = name === null ? null : columnsOf(node.arguments[1]);
+  const table = name !== null && columns ? { schema, name, ...columns } : null;
+  cache.set(node, table);
+  return table;
+}
+
+/** Resolves table expressions of one file, remembering each answer. */
+export interface TableResolver {
+  readonly sourceFile: ts.SourceFile;
+  table(expression: ts.Expression): DrizzleTable | null;
+  /** `clients.yclientsId` → the table and the column's SQL name */
+  column(expression: ts.Expression): { table: DrizzleTable; column: string } | null;
+}
+
+export function tableResolver(sourceFile: ts.SourceFile): TableResolver {
+  const declarations = declarationsOf(sourceFile);
+  const byText = new Map<string, DrizzleTable | null>();
+  const table = (expression: ts.Expression): DrizzleTable | null => {
+    const node = skipWrappers(expression);
+    if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return null;
+    const text = node.getText(sourceFile);
+    if (!byText.has(text)) byText.set(text, drizzleTableOf(originIn(declarations, node)));
+    return byText.get(text)!;
+  };
+  return {
+    sourceFile,
+    table,
+    column(expression) {
+      const node = skipWrappers(expression);
+      if (!ts.isPropertyAccessExpression(node)) return null;
+      const owner = table(node.expression);
+      const column = owner?.columns.get(node.name.text);
+      return owner && column ? { table: owner, column: column.name } : null;
+    },
+  };
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * A Drizzle condition as the SQL it renders: `isNull(t.a)` → `"a" is null`, `eq(t.a, 'x')` →
+ * `"a" = $1` (Drizzle binds values), `and(…)`, and sql`` templates with column holes. Null when
+ * any part is beyond that.
+ */
+export function conditionSql(expression: ts.Expression, resolver: TableResolver): string | null {
+  const node = skipWrappers(expression);
+  if (ts.isTaggedTemplateExpression(node)) {
+    const template = node.template;
+    if (ts.isNoSubstitutionTemplateLiteral(template)) return template.text;
+    let text = template.head.text;
+    for (const span of template.templateSpans) {
+      const column = resolver.column(span.expression);
+      text += (column ? quote(column.column) : '$1') + span.literal.text;
+    }
+    return text;
+  }
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return null;
+  const [first, second] = node.arguments;
+  const fn = node.expression.text;
+  if ((fn === 'and' || fn === 'or') && node.arguments.length > 0) {
+    const parts = node.arguments.map((a) => conditionSql(a, resolver));
+    return parts.some((p) => p === null) ? null : `(${parts.join(` ${fn} `)})`;
+  }
+  const column = first ? resolver.column(first) : null;
+  if (!column) return null;
+  if (fn === 'isNull' || fn === 'isNotNull') return `${quote(column.column)} ${fn === 'isNull' ? 'is null' : 'is not null'}`;
+  const operators: Record<string, string> = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+  const operator = operators[fn];
+  if (!operator || !second) return null;
+  const other = resolver.column(second);
+  return `${quote(column.column)} ${operator} ${other ? quote(other.column) : '$1'}`;
+}

@@ -1,0 +1,179 @@
+// Drizzle ORM (pg-core) query builders → neutral facts.
+// https://orm.drizzle.team/docs/insert#on-conflict-do-update
+// `db.insert(clients).values(v).onConflictDoUpdate({ target: [clients.a, clients.b], targetWhere, set })`
+// sends `insert into "clients" (<every column of the table object>) values (…, default, …) on
+// conflict ("a","b") [where …] do update set …`; `onConflictDoNothing({ target, where })` puts its
+// `where` on the target. Column names come from the pgTable declarations, resolved across imports
+// (builders/drizzle-schema.ts). Drizzle encodes json/jsonb values itself.
+import { ts } from 'ts-morph';
+import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, RelationName, TableRef } from '../facts.js';
+import { chainsOf, chainText, skipWrappers, type Chain, type Link } from './builders/chain.js';
+import { tableResolver, conditionSql, type DrizzleTable, type TableResolver } from './builders/drizzle-schema.js';
+import { bindingsOf, builderFacts, builderStatement, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';
+import { isCallOfImport, isTypedAs, originOf, type Origin } from './builders/origin.js';
+import { propertyOf, rowsOf } from './builders/rows.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+const DRIZZLE_MODULES = [
+  'drizzle-orm/node-postgres', 'drizzle-orm/postgres-js', 'drizzle-orm/neon-http', 'drizzle-orm/neon-serverless',
+  'drizzle-orm/vercel-postgres', 'drizzle-orm/pglite', 'drizzle-orm/pg-proxy', 'drizzle-orm/aws-data-api/pg', 'drizzle-orm/xata-http',
+];
+const DRIZZLE_TYPES = ['NodePgDatabase', 'PostgresJsDatabase', 'PgDatabase', 'NeonHttpDatabase', 'NeonDatabase', 'PgliteDatabase', 'PgTransaction'];
+
+function isDrizzle(origin: Origin): boolean {
+  if (isCallOfImport(origin, DRIZZLE_MODULES, ['drizzle'])) return true;
+  if (isTypedAs(origin, [...DRIZZLE_MODULES, 'drizzle-orm/pg-core'], DRIZZLE_TYPES)) return true;
+  return origin.kind === 'callback' && origin.method === 'transaction' && isDrizzle(origin.receiver);
+}
+
+const ROOTS: Readonly<Record<string, 'insert' | 'update' | 'delete' | 'select'>> = { insert: 'insert', update: 'update', delete: 'delete', from: 'select' };
+const JOINS = new Set(['innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'innerJoinLateral', 'leftJoinLateral']);
+const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
+
+function ref(table: DrizzleTable): TableRef {
+  return { schema: table.schema, name: table.name, alias: null };
+}
+
+function plain(table: DrizzleTable): RelationName {
+  return { schema: table.schema, name: table.name };
+}
+
+/** Every `table.column` inside an expression, as read uses. */
+function collectUses(node: ts.Node, resolver: TableResolver, into: ColumnUse[]): void {
+  if (ts.isPropertyAccessExpression(node)) {
+    const found = resolver.column(node);
+    if (found) {
+      into.push(columnUse(found.column, [plain(found.table)], 'read'));
+      return;
+    }
+  }
+  ts.forEachChild(node, (child) => collectUses(child, resolver, into));
+}
+
+function allColumns(table: DrizzleTable, access: 'read' | 'write'): ColumnUse[] {
+  return [...table.columns.values()].map((c) => columnUse(c.name, [plain(table)], access));
+}
+
+function targetElements(target: ts.Expression, resolver: TableResolver): ConflictElement[] | null {
+  const node = skipWrappers(target);
+  const items = ts.isArrayLiteralExpression(node) ? [...node.elements] : [node];
+  const elements: ConflictElement[] = [];
+  for (const item of items) {
+    const found = resolver.column(item);
+    if (!found) return null;
+    elements.push({ column: found.column });
+  }
+  return elements;
+}
+
+function conflictOf(link: Link, resolver: TableResolver, uses: ColumnUse[], table: DrizzleTable): OnConflictFacts | null {
+  const action = link.name === 'onConflictDoUpdate' ? 'update' : 'nothing';
+  const options = link.args[0] && skipWrappers(link.args[0]);
+  if (!options) return action === 'nothing' ? { target: null, action } : null;
+  if (!ts.isObjectLiteralExpression(options)) return null;
+  const set = propertyOf(options, 'set');
+  if (set) {
+    const rows = rowsOf(set, resolver.sourceFile);
+    for (const key of rows.keys) {
+      const column = table.columns.get(key);
+      if (column) uses.push(columnUse(column.name, [plain(table)], 'write'));
+    }
+  }
+  const target = propertyOf(options, 'target');
+  if (!target) return action === 'nothing' ? { target: null, action } : null;
+  const elements = targetElements(target, resolver);
+  if (!elements) return null;
+  // DoNothing's `where` is the target's; DoUpdate's `where` is the (deprecated) DO UPDATE WHERE
+  const predicate = propertyOf(options, action === 'nothing' ? 'where' : 'targetWhere');
+  const where = predicate ? conditionSql(predicate, resolver) : null;
+  if (predicate && where === null) return null;
+  return { target: { kind: 'inference', elements, where }, action };
+}
+
+function statementOf(chain: Chain, context: ExtractContext, resolver: TableResolver): ExtractedStatement | null {
+  const links = chain.links;
+  const rootIndex = links.findIndex((l) => ROOTS[l.name] !== undefined);
+  if (rootIndex < 0) return null;
+  const root = links[rootIndex]!;
+  const command = ROOTS[root.name]!;
+  if (command === 'select' ? !links.slice(0, rootIndex).some((l) => SELECTS.has(l.name)) : rootIndex !== 0) return null;
+  const tableArg = root.args[0];
+  if (!tableArg || ts.isStringLiteralLike(skipWrappers(tableArg))) return null;
+  const table = resolver.table(tableArg);
+  const envelope: Envelope = { library: 'drizzle', arrayEncoding: 'json', location: context.location(chain.outer), text: chainText(chain, context.sourceFile) };
+  if (!table) {
+    const node = skipWrappers(tableArg);
+    if (ts.isCallExpression(node)) return null; // a subquery or alias() call
+    return isDrizzle(originOf(context.sourceFile, chain.base)) ? unresolvedStatement(envelope, 'table object not resolved statically') : null;
+  }
+  const tables: TableRef[] = [ref(table)];
+  const uses: ColumnUse[] = [];
+  let insertColumns: string[] | null = null;
+  let onConflict: OnConflictFacts | null = null;
+  const bindings: ReturnType<typeof bindingsOf> = [];
+  const sourceFile = context.sourceFile;
+  const columnOf = (key: string): string | null => table.columns.get(key)?.name ?? null;
+  let selectsAll = false;
+  const joinedTables: DrizzleTable[] = [];
+
+  for (const [index, link] of links.entries()) {
+    if (index === rootIndex) continue;
+    if (link.name === 'values' || link.name === 'set') {
+      const rows = rowsOf(link.args[0], sourceFile);
+      const known = rows.keys.filter((k) => table.columns.has(k));
+      for (const key of known) uses.push(columnUse(columnOf(key)!, [plain(table)], 'write'));
+      bindings.push(...bindingsOf(plain(table), rows.values, sourceFile, columnOf));
+      if (link.name === 'values' && rows.complete && (table.complete || known.length === rows.keys.length)) {
+        const filled = [...table.columns.values()].filter((c) => c.runtimeDefault).map((c) => c.name);
+        insertColumns = [...new Set([...known.map((k) => columnOf(k)!), ...filled])];
+      }
+    } else if (link.name === 'onConflictDoUpdate' || link.name === 'onConflictDoNothing') {
+      onConflict = conflictOf(link, resolver, uses, table);
+    } else if (JOINS.has(link.name) && link.args[0]) {
+      const joined = resolver.table(link.args[0]);
+      if (joined) {
+        tables.push(ref(joined));
+        joinedTables.push(joined);
+      }
+      for (const arg of link.args.slice(1)) collectUses(arg, resolver, uses);
+    } else if (SELECTS.has(link.name) && index < rootIndex) {
+      if (link.args.length === 0) selectsAll = true;
+      for (const arg of link.args) collectUses(arg, resolver, uses);
+    } else if (link.name === 'returning' && link.args.length === 0) {
+      uses.push(...allColumns(table, 'read'));
+    } else {
+      for (const arg of link.args) collectUses(arg, resolver, uses);
+    }
+  }
+  // Drizzle names every column of the table object: INSERT lists them all (DEFAULT for the
+  // missing), select() without fields selects them all, from each joined table too
+  if (command === 'insert') uses.push(...allColumns(table, 'write'));
+  if (selectsAll) for (const t of [table, ...joinedTables]) uses.push(...allColumns(t, 'read'));
+  const facts = builderFacts({
+    command,
+    target: command === 'select' ? null : ref(table),
+    tables,
+    columns: uniqueUses(uses),
+    insertColumns,
+    onConflict: command === 'insert' ? onConflict : null,
+    bindings,
+  });
+  return builderStatement(envelope, facts);
+}
+
+const extractor: Extractor = {
+  id: 'drizzle',
+  enablers: ['drizzle-orm'],
+  docs: 'https://orm.drizzle.team/docs/insert#on-conflict-do-update',
+  extract(sourceFile, context) {
+    const resolver = tableResolver(sourceFile);
+    const statements: ExtractedStatement[] = [];
+    for (const chain of chainsOf(context.calls)) {
+      const statement = statementOf(chain, context, resolver);
+      if (statement) statements.push(statement);
+    }
+    return statements;
+  },
+};
+
+export default extractor;
