@@ -102,7 +102,8 @@ export function parseSelect(text: string): SelectItem[] {
  */
 export function logicFilterColumns(text: string): string[] {
   const columns: string[] = [];
-  for (const part of splitTopLevel(text.replace(/^\(|\)$/g, ''))) {
+  const inner = text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1) : text;
+  for (const part of splitTopLevel(inner)) {
     const nested = /^(?:not\.)?(?:and|or)\((.*)\)$/s.exec(part);
     if (nested) {
       columns.push(...logicFilterColumns(nested[1]!));
