@@ -1,26 +1,16 @@
 // The test servers themselves: every requested major starts from the npm binaries, is the major it claims,
 // demands a password over TCP, and the introspection role really is a non-superuser.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { startServers, stopServers, testMajors, type TestServer } from './servers.js';
+import { testMajors } from './servers.js';
+import { useServers } from './use-servers.js';
 import { createDatabase, createIntrospectionRole, withClient } from './databases.js';
 
 const majors = testMajors();
-let servers: TestServer[] = [];
-
-beforeAll(async () => {
-  const started = performance.now();
-  servers = await startServers(majors);
-  console.log(`started PostgreSQL ${majors.join(', ')} in ${Math.round(performance.now() - started)} ms`);
-});
-afterAll(async () => {
-  const started = performance.now();
-  await stopServers(servers);
-  console.log(`stopped them in ${Math.round(performance.now() - started)} ms`);
-});
+const servers = useServers(majors);
 
 describe.each(majors)('PostgreSQL %i test server', (major) => {
-  const server = () => servers.find((s) => s.major === major)!;
+  const server = () => servers().find((s) => s.major === major)!;
 
   it('runs the requested major', async () => {
     const version = await withClient(server().url, async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v);

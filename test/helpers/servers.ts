@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { osUserForServer, type OsUser } from './os-user.js';
+import { reapWhenOrphaned } from './orphan-reaper.js';
 
 export const SUPPORTED_MAJORS = [14, 15, 16, 17, 18] as const;
 export type Major = (typeof SUPPORTED_MAJORS)[number];
@@ -107,7 +108,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const running = new Map<ChildProcess, string>();
 process.once('exit', () => {
   for (const [child, dir] of running) {
-    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+    try { child.kill('SIGQUIT'); } catch { /* already gone */ } // immediate shutdown: no waiting in 'exit'
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -176,10 +177,12 @@ async function startOnce(major: Major, bin: Binaries, user: OsUser | undefined, 
   child.stderr?.on('data', tail.push);
   child.on('error', (error) => tail.push(Buffer.from(`spawn error: ${error.message}\n`)));
   running.set(child, dir);
+  const cancelReaper = child.pid === undefined ? () => undefined : reapWhenOrphaned(child.pid, dir);
 
   const stop = async () => {
     if (!running.has(child)) return;
     running.delete(child);
+    cancelReaper();
     child.kill('SIGINT'); // fast shutdown
     if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
       child.kill('SIGKILL');

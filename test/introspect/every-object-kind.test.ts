@@ -8,6 +8,7 @@ import { introspect } from '../../src/introspect/index.js';
 import type { Constraint, Routine, Snapshot, TableKind, Trigger, UserType } from '../../src/snapshot/types.js';
 import { GOLDEN_SNAPSHOT, SOURCE_SQL } from '../helpers/every-object-kind.js';
 import { createContribPglite } from '../helpers/pglite-contrib.js';
+import { SERVER_HOOK_TIMEOUT_MS } from '../helpers/use-servers.js';
 
 /** The bytes the CLI writes for a snapshot (src/analysis.ts snapshotJson). */
 const toJson = (snapshot: Snapshot) => `${JSON.stringify(snapshot, null, 2)}\n`;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   } finally {
     await db.close();
   }
-});
+}, SERVER_HOOK_TIMEOUT_MS);
 
 describe('every-object-kind golden snapshot', () => {
   it('is what PGlite gives for source.sql, byte for byte', () => {

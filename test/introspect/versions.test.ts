@@ -2,10 +2,11 @@
 // PostgreSQL 14-18 must snapshot exactly like the same DDL loaded into PGlite (PostgreSQL 18), apart from
 // the release noise listed in version-noise.ts; twice in a row to the same bytes; and the same for a
 // non-superuser that holds only CONNECT + USAGE.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { introspect } from '../../src/introspect/index.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
-import { startServers, stopServers, testMajors, type Major, type TestServer } from '../helpers/servers.js';
+import { testMajors, type Major, type TestServer } from '../helpers/servers.js';
+import { SERVER_HOOK_TIMEOUT_MS, useServers } from '../helpers/use-servers.js';
 import { createDatabase, createIntrospectionRole, withClient } from '../helpers/databases.js';
 import { fixtureStages, stagesFor } from '../helpers/every-object-kind.js';
 import { createContribPglite } from '../helpers/pglite-contrib.js';
@@ -31,7 +32,6 @@ interface Loaded {
   readonly readerUrl: string;
 }
 
-let servers: TestServer[] = [];
 const loaded = new Map<Major, Loaded>();
 /** PGlite snapshot after each stage, keyed by the stage's `since` */
 const pgliteBySince = new Map<number, Snapshot>();
@@ -70,15 +70,17 @@ function expectedFor(major: Major): Snapshot {
   return snapshot;
 }
 
-beforeAll(async () => {
-  const pglite = snapshotPgliteStages();
-  pglite.catch(() => undefined); // awaited below, after the servers are recorded for afterAll to stop
-  servers = await startServers(majors, { settings: UNUSUAL_SETTINGS });
-  await pglite;
-  for (const l of await Promise.all(servers.map(loadFixture))) loaded.set(l.server.major, l);
+// PGlite loads while the servers start.
+let pglite: Promise<void> = Promise.resolve();
+beforeAll(() => {
+  pglite = snapshotPgliteStages();
+  pglite.catch(() => undefined); // awaited below
 });
-
-afterAll(() => stopServers(servers));
+const servers = useServers(majors, { settings: UNUSUAL_SETTINGS });
+beforeAll(async () => {
+  await pglite;
+  for (const l of await Promise.all(servers().map(loadFixture))) loaded.set(l.server.major, l);
+}, SERVER_HOOK_TIMEOUT_MS);
 
 describe.each(majors)('PostgreSQL %i', (major) => {
   const server = () => {
