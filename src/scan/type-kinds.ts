@@ -2,7 +2,7 @@
 // and that a rule needs (a value bound to a json/jsonb column through a driver that mangles
 // arrays). One program over just those files (imports follow), never over the whole codebase.
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import type { ValueKind } from './facts.js';
 
 export interface TypeSite {
@@ -53,13 +53,17 @@ export function resolveTypeKinds(root: string, sites: readonly TypeSite[], optio
   const result = new Map<string, ValueKind>();
   if (sites.length === 0) return result;
   const files = [...new Set(sites.map((s) => s.file))];
-  const program = ts.createProgram({
-    rootNames: files.map((f) => join(root, f)),
-    options: { ...options, noEmit: true, skipLibCheck: true, allowJs: true },
+  // why a ts-morph Project: it serves TypeScript's lib files from its bundle (a bare program would
+  // find no lib.d.ts next to ts-morph's typescript.js, and `Visit[]` would not be an array)
+  const project = new Project({
+    compilerOptions: { ...options, noEmit: true, skipLibCheck: true, allowJs: true },
+    skipAddingFilesFromTsConfig: true,
   });
-  const checker = program.getTypeChecker();
+  for (const file of files) project.addSourceFileAtPath(join(root, file));
+  project.resolveSourceFileDependencies();
+  const checker = project.getTypeChecker().compilerObject;
   for (const site of sites) {
-    const sourceFile = program.getSourceFile(join(root, site.file));
+    const sourceFile = project.getSourceFile(join(root, site.file))?.compilerNode;
     const node = sourceFile ? findNode(sourceFile, site.start, site.end) : null;
     const kind = node ? kindOfType(checker.getTypeAtLocation(node), checker) : 'unknown';
     result.set(`${site.file}:${site.start}:${site.end}`, kind);

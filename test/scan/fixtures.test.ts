@@ -25,6 +25,13 @@ describe('scan fixtures', () => {
       const result = await scan([code], schema, { workers: 1 });
       expect(findingKeys(result.findings)).toEqual(expectationsIn(code));
       expect(result.coverage.statements).toBeGreaterThan(0);
-    }, 60_000);
+      if (app === 'scan-pg') {
+        // worker threads must not change anything, down to the order
+        const parallel = await scan([code], schema, { workers: 2 });
+        expect(parallel.findings).toEqual(result.findings);
+        expect(parallel.usages).toEqual(result.usages);
+        expect(parallel.coverage).toEqual(result.coverage);
+      }
+    }, 240_000);
   }
 });

@@ -95,6 +95,8 @@ function classifier(tagName: string, context: ExtractContext) {
     if (ts.isIdentifier(expression)) {
       const bound = context.resolveLocal(expression);
       if (bound && ts.isTaggedTemplateExpression(bound)) return { kind: 'fragment', template: bound.template };
+      // `const table = sql('clients')` used as `${table}`
+      if (bound && ts.isCallExpression(bound) && rootIdentifier(bound.expression)?.text === tagName) return classify(bound, before);
     }
     if (ts.isCallExpression(expression)) {
       const callee = expression.expression;

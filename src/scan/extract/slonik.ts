@@ -51,6 +51,10 @@ function classifier(context: ExtractContext) {
     if (ts.isIdentifier(expression)) {
       const bound = context.resolveLocal(expression);
       if (bound && ts.isTaggedTemplateExpression(bound)) return { kind: 'fragment', template: bound.template };
+      // `const TABLE = sql.identifier([…])` used as `${TABLE}`
+      if (bound && ts.isCallExpression(bound) && ts.isPropertyAccessExpression(bound.expression) && isSlonikRoot(bound.expression.expression, context)) {
+        return classify(bound, before);
+      }
     }
     if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) {
       return { kind: 'param', value: expression };
