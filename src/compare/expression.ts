@@ -14,6 +14,13 @@ const CAST_CHAIN = `(?:::${TYPE_NAME})+`;
 const STRING_TYPE =
   '(?:text|character varying(?:\\(\\d+\\))?|varchar(?:\\(\\d+\\))?|bpchar|character\\(\\d+\\)|name)(?:\\[\\])?';
 
+const NOW_LITERAL = /\(?'now'(?:::text)?\)?::(date|timestamp with time zone|timestamp without time zone)/g;
+const CURRENT_OF: Record<string, string> = {
+  date: 'CURRENT_DATE',
+  'timestamp with time zone': 'now()',
+  'timestamp without time zone': 'LOCALTIMESTAMP',
+};
+
 const REWRITES: readonly [RegExp, string][] = [
   // layout
   [/\s+/g, ' '],
@@ -66,12 +73,27 @@ function collapseDoubleParentheses(text: string): string {
   return drop.size === 0 ? text : [...text].filter((_, i) => !drop.has(i)).join('');
 }
 
+// why: one expression is normalized several times per run (both sides, key and rule); the function is pure
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
 /** `(h > (0)::numeric)` → `h > 0`; literals and quoted identifiers are kept byte for byte. */
 export function normalizeExpression(expression: string): string {
+  const known = memo.get(expression);
+  if (known !== undefined) return known;
+  const result = normalizeUncached(expression);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(expression, result);
+  return result;
+}
+
+function normalizeUncached(expression: string): string {
   const literals: string[] = [];
   const quoted: string[] = [];
   let code = '';
-  for (const token of tokenizeSql(expression.trim().replace(/;\s*$/, ''))) {
+  // `'now'::date` is evaluated when the row is written, like CURRENT_DATE (pg_dump of old schemas has it)
+  const current = expression.replace(NOW_LITERAL, (_, type: string) => CURRENT_OF[type] ?? _);
+  for (const token of tokenizeSql(current.trim().replace(/;\s*$/, ''))) {
     if (token.kind === 'string' || token.kind === 'dollar') {
       literals.push(token.text);
       code += `${LITERAL}${literals.length - 1}${LITERAL}`;

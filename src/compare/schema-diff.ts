@@ -54,7 +54,9 @@ export interface SchemaDiff {
   readonly target: SnapshotIndex;
   readonly schemas: KeyedDiff<SchemaInfo>;
   readonly extensions: KeyedDiff<Extension>;
+  /** `changed`: the table's own attributes differ (kind, partitioning, RLS, comment); what it owns is diffed below */
   readonly tables: KeyedDiff<Table>;
+  /** `changed`: definition, columns, materialization or comment differ */
   readonly views: KeyedDiff<View>;
   readonly sequences: KeyedDiff<Sequence>;
   readonly types: KeyedDiff<UserType>;
@@ -144,7 +146,7 @@ function ownedDiff<T>(
   return diffByKey(source, target, keyOf, (a, b) => sameJson(a.item, b.item));
 }
 
-/** Name-matched diff whose unmatched leftovers with one meaning are paired as renamed (moved to `changed`). */
+/** Unmatched leftovers that agree on `pairing` (the meaning for name-matched kinds, the name for meaning-matched ones) become one changed pair. */
 function withRenames<T>(diff: KeyedDiff<Owned<T>>, meaning: (x: Owned<T>) => string): KeyedDiff<Owned<T>> {
   const paired = pairRenamed(diff.removed, diff.added, meaning);
   return { ...diff, removed: paired.removed, added: paired.added, changed: [...diff.changed, ...paired.renamed] };
@@ -174,9 +176,20 @@ function sequenceIdentity(sequence: Sequence): string {
     : relationKey(sequence);
 }
 
+/** A table's own attributes; what it owns is diffed on its own below. */
+function sameTable(a: Table, b: Table): boolean {
+  const own = (t: Table) => [t.kind, t.partitionOf, t.partitionBound, t.partitionKey, t.inherits, t.rlsEnabled, t.rlsForced, t.comment];
+  return sameJson(own(a), own(b));
+}
+
+function sameView(a: View, b: View): boolean {
+  const own = (v: View) => [v.materialized, v.definition, v.columns, v.comment];
+  return sameJson(own(a), own(b));
+}
+
 export function buildSchemaDiff(source: Snapshot, target: Snapshot, excludedRoles: ReadonlySet<string> = new Set()): SchemaDiff {
-  const tables = diffByKey(source.tables, target.tables, bySchemaName);
-  const views = diffByKey(source.views, target.views, bySchemaName);
+  const tables = diffByKey(source.tables, target.tables, bySchemaName, sameTable);
+  const views = diffByKey(source.views, target.views, bySchemaName, sameView);
   const owners = matchedOwners(tables, views);
   const columns = ownedDiff(owners, (l) => l.columns, ownedName);
   const unmatchedColumns = new Set([...columns.removed, ...columns.added].map((c) => columnKey(c.relation, c.item.name)));
@@ -200,7 +213,8 @@ export function buildSchemaDiff(source: Snapshot, target: Snapshot, excludedRole
     functions: diffByKey(source.functions, target.functions, (f) => `${relationKey(f)}(${f.identityArguments})`),
     columns,
     uniqueKeys: diffByKey(onMatched(sourceIndex.uniqueKeys), onMatched(targetIndex.uniqueKeys), uniqueKeyIdentity),
-    indexes: ownedDiff(owners, (l, r) => plainIndexesOf(r, l.indexes).map((x) => x.item), indexIdentity),
+    // an index keeping its name but not its keys is one changed index, not one missing and one extra
+    indexes: withRenames(ownedDiff(owners, (l, r) => plainIndexesOf(r, l.indexes).map((x) => x.item), indexIdentity), ownedName),
     foreignKeys: ownedDiff(owners, constraintsOf('foreign-key'), foreignKeyIdentity),
     checks: ownedDiff(owners, constraintsOf('check'), checkIdentity),
     exclusions: ownedDiff(owners, constraintsOf('exclusion'), exclusionIdentity),

@@ -58,3 +58,16 @@ describe('normalizeLayout', () => {
     expect(normalizeLayout('SELECT $$ keep  -- this $$')).toBe('SELECT $$ keep  -- this $$');
   });
 });
+
+describe('normalizeExpression: values computed at write time', () => {
+  it.each([
+    ["('now'::text)::date", 'CURRENT_DATE'],
+    ["'now'::timestamp with time zone", 'now()'],
+    ["('now'::text)::timestamp without time zone", 'LOCALTIMESTAMP'],
+  ])('%s = %s', (a, b) => {
+    expect(normalizeExpression(a)).toBe(normalizeExpression(b));
+  });
+  it('keeps a fixed date apart from the current one', () => {
+    expect(normalizeExpression("'2024-01-01'::date")).not.toBe(normalizeExpression('CURRENT_DATE'));
+  });
+});

@@ -13,9 +13,10 @@ import { openFixtureDatabase, type FixtureDatabase } from './fixture-db.js';
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
 let db: FixtureDatabase;
+// generous: an embedded PostgreSQL starts in seconds, or in minutes on a machine busy with other test files
 beforeAll(async () => {
   db = await openFixtureDatabase();
-});
+}, 600_000);
 afterAll(async () => {
   await db?.close();
 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   db = await openFixtureDatabase();
   source = await db.snapshot(readFileSync(join(DIR, 'source.sql'), 'utf8'));
   target = await db.snapshot(readFileSync(join(DIR, 'target.sql'), 'utf8'));
-});
+}, 600_000);
 afterAll(async () => {
   await db?.close();
 });

@@ -14,13 +14,14 @@ export default defineSchemaRule({
   severity: 'warning',
   docs: {
     summary:
-      'A view or materialized view has another definition in target (compared after normalizing layout and casts), is materialized on one side only, or exposes other columns. Error when a column source exposes is gone or narrowed. The unified diff is in the fix, as SQL comments.',
+      'A view or materialized view has another definition in target (compared after normalizing layout and casts), is materialized on one side only, or exposes other columns. Error when a column source exposes is gone or narrowed; info when columns were only widened. The unified diff is in the fix, as SQL comments.',
     why: 'Queries on the view return other rows or values; a missing column fails with "column does not exist"; a materialized view returns data as of its last REFRESH.',
   },
   check(diff, report) {
     for (const { source, target } of diff.views.changed) {
       const reasons: string[] = [];
-      let severity: Severity = 'warning';
+      // only widened columns: info; another query, or materialized on one side: warning; a column lost: error
+      let severity: Severity = 'info';
       const raise = (s: Severity) => {
         if (RANK[s] < RANK[severity]) severity = s;
       };
@@ -35,12 +36,16 @@ export default defineSchemaRule({
         const verdict = type === undefined ? null : judgeTypeChange({ type: column.type }, { type });
         if (!verdict) continue;
         reasons.push(`${column.name} is ${column.type} in source but ${type ?? ''} in target (${verdict.reason})`);
-        if (verdict.severity !== 'info') raise(verdict.severity);
+        raise(verdict.severity);
       }
+      if (source.materialized !== target.materialized) raise('warning');
       if (source.materialized !== target.materialized)
         reasons.push(source.materialized ? 'it is a plain view in target' : 'it is materialized in target: it returns data as of its last REFRESH');
       const bodyChanged = normalizeExpression(source.definition) !== normalizeExpression(target.definition);
-      if (bodyChanged) reasons.push('its query differs');
+      if (bodyChanged) {
+        reasons.push('its query differs');
+        raise('warning');
+      }
       if (reasons.length === 0) continue;
       const relation = relationOfView(source);
       const restore =
