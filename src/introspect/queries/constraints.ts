@@ -3,14 +3,18 @@ import { userRelations, type QueryScope } from './scope.js';
 // Table constraints. PG 18 also lists NOT NULL as contype 'n': left out here, nullability comes from
 // pg_attribute on every major. Constraint triggers ('t') appear with the triggers.
 // Name arrays are cast to text[]: node-postgres has no parser for name[] and would return '{a,b}'.
+// Referenced column names: only for foreign keys, one pg_attribute lookup per key column (a join
+// made PostgreSQL read every column of the referenced table for every constraint).
 export const constraintsQuery = (scope: QueryScope, versionNum: number) => `SELECT co.conrelid AS relid, co.conname AS name,
     co.contype AS type, co.condeferrable AS deferrable, co.condeferred AS deferred, co.convalidated AS validated,
     co.connoinherit AS no_inherit,
     co.conkey AS keys,
     rn.nspname AS ref_schema, rc.relname AS ref_table,
-    (SELECT pg_catalog.array_agg(ra.attname::text ORDER BY k.i)
-       FROM pg_catalog.unnest(co.confkey) WITH ORDINALITY k(n, i)
-       JOIN pg_catalog.pg_attribute ra ON ra.attrelid = co.confrelid AND ra.attnum = k.n) AS ref_columns,
+    CASE WHEN co.confkey IS NOT NULL THEN
+      (SELECT pg_catalog.array_agg(
+                (SELECT ra.attname::text FROM pg_catalog.pg_attribute ra WHERE ra.attrelid = co.confrelid AND ra.attnum = k.n)
+                ORDER BY k.i)
+         FROM pg_catalog.unnest(co.confkey) WITH ORDINALITY k(n, i)) END AS ref_columns,
     co.confupdtype AS on_update, co.confdeltype AS on_delete, co.confmatchtype AS match,
     CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_expr(co.conbin, co.conrelid) END AS expression,
     ${versionNum >= 150000 ? 'ix.indnullsnotdistinct' : 'false'} AS nulls_not_distinct,
