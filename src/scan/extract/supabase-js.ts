@@ -116,7 +116,8 @@ function booleanOption(options: ts.ObjectLiteralExpression | null, name: string)
 
 /** `upsert(rows, { onConflict: 'a, b', ignoreDuplicates })` → the ON CONFLICT PostgREST generates, or null when not static. */
 function upsertConflict(options: ts.Expression | undefined, context: ExtractContext): OnConflictFacts | null {
-  const object = options && skipWrappers(options);
+  // `const options = { onConflict: 'a,b' }` declared in this file counts as written inline
+  const object = options && skipWrappers(ts.isIdentifier(skipWrappers(options)) ? (context.resolveLocal(options) ?? options) : options);
   const literal = object && ts.isObjectLiteralExpression(object) ? object : null;
   if (object && !literal) return null;
   const ignore = booleanOption(literal, 'ignoreDuplicates');

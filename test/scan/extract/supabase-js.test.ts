@@ -58,6 +58,11 @@ describe('supabase-js extractor', () => {
     expect(statements.map((s) => (s.kind === 'builder' ? `${s.facts.command} ${s.facts.tables[0]!.schema}.${s.facts.tables[0]!.name}` : s.kind))).toEqual(['select null.one', 'delete crm.two', 'select app.three']);
   });
 
+  it('reads upsert options declared as a const of the file', () => {
+    const facts = onlyFacts(extractFrom(extractor, { 'main.ts': `${client}const byCrmId = { onConflict: 'yclients_id' };\nsupabase.from('clients').upsert({ yclients_id: 1 }, byCrmId);` }));
+    expect(facts.onConflict?.target).toEqual({ kind: 'inference', elements: [{ column: 'yclients_id' }], where: null });
+  });
+
   it('counts a table name known only at run time as not checked', () => {
     const [statement] = extractFrom(extractor, { 'main.ts': `${client}export function f(t: string) { return supabase.from(t).select('*'); }` });
     expect(statement).toMatchObject({ kind: 'unresolved', reason: 'table name computed at run time' });
@@ -65,7 +70,7 @@ describe('supabase-js extractor', () => {
 
   it('ignores from() on anything but a supabase client, and onConflict options given to other functions', () => {
     const statements = extractFrom(extractor, {
-      'main.ts': `import { from } from 'rxjs';\nimport knex from 'knex';\nconst db = knex({});\nconst store = { from: (n: string) => ({ upsert: (r: object, o: object) => [n, r, o] }) };\nArray.from('abc');\nfrom([1]).pipe();\ndb.from('clients').select('id');\nstore.from('t').upsert({}, { onConflict: 'a,b' });\nsave({ onConflict: 'a,b' });\nfunction save(o: object) { return o; }`,
+      'main.ts': `import { from } from 'rxjs';\nimport { createClient } from '@supabase/supabase-js';\nimport knex from 'knex';\nconst db = knex({});\nconst store = { from: (n: string) => ({ upsert: (r: object, o: object) => [n, r, o] }) };\nArray.from('abc');\nfrom([1]).pipe();\ndb.from('clients').select('id');\nconst supabase = createClient('u', 'k');\nsupabase.storage.from('avatars').upload('a.png', new Blob());\nsupabase.storage.from('avatars').remove(['a.png']);\nstore.from('t').upsert({}, { onConflict: 'a,b' });\nsave({ onConflict: 'a,b' });\nfunction save(o: object) { return o; }`,
     });
     expect(statements).toEqual([]);
   });
