@@ -14,13 +14,33 @@ export function analyzeExtracted(statement: ExtractedStatement): StatementAnalys
   if (statement.kind === 'builder') {
     return { kind: 'analyzed', statement, items: [{ statement, facts: statement.facts, part: 0, text: statement.text }] };
   }
-  const parsed = parseSql(statement.sql);
-  if (!parsed.ok) return { kind: 'parse-error', statement, message: parsed.message, position: parsed.position };
-  const items: AnalyzedStatement[] = [];
-  parsed.statements.forEach((parsedStatement, part) => {
-    for (const facts of analyzeStatement(parsedStatement.node, statement.sql)) {
-      items.push({ statement, facts, part, text: parsedStatement.text });
-    }
-  });
-  return { kind: 'analyzed', statement, items };
+  const analyzed = analyzeSqlText(statement.sql);
+  if (!analyzed.ok) return { kind: 'parse-error', statement, message: analyzed.message, position: analyzed.position };
+  return { kind: 'analyzed', statement, items: analyzed.parts.map((part) => ({ statement, ...part })) };
+}
+
+type SqlAnalysis =
+  | { readonly ok: true; readonly parts: readonly Omit<AnalyzedStatement, 'statement'>[] }
+  | { readonly ok: false; readonly message: string; readonly position: number | null };
+
+/** Facts depend on the SQL text alone, and real code repeats statements (loops, copies): parse each text once. */
+const analysisCache = new Map<string, SqlAnalysis>();
+const CACHE_LIMIT = 20_000;
+
+function analyzeSqlText(sql: string): SqlAnalysis {
+  const cached = analysisCache.get(sql);
+  if (cached) return cached;
+  const parsed = parseSql(sql);
+  let result: SqlAnalysis;
+  if (!parsed.ok) result = { ok: false, message: parsed.message, position: parsed.position };
+  else {
+    const parts: Omit<AnalyzedStatement, 'statement'>[] = [];
+    parsed.statements.forEach((parsedStatement, part) => {
+      for (const facts of analyzeStatement(parsedStatement.node, sql)) parts.push({ facts, part, text: parsedStatement.text });
+    });
+    result = { ok: true, parts };
+  }
+  if (analysisCache.size >= CACHE_LIMIT) analysisCache.clear();
+  analysisCache.set(sql, result);
+  return result;
 }

@@ -64,6 +64,7 @@ export function indexSchema(snapshot: Snapshot, createdByCode: readonly Relation
     return covered.size === 0 ? { status: 'out-of-scope' } : { status: 'missing', schema: null };
   };
 
+  const columns = new Map<Relation, readonly { readonly name: string; readonly column: Column | null }[]>();
   return {
     snapshot,
     lookup,
@@ -71,9 +72,14 @@ export function indexSchema(snapshot: Snapshot, createdByCode: readonly Relation
       const result = lookup(name);
       if (result.status !== 'found') return null;
       const relation = result.relation;
-      return relation.kind === 'table'
-        ? relation.table.columns.map((column) => ({ name: column.name, column }))
-        : relation.view.columns.map((column) => ({ name: column.name, column: null }));
+      let list = columns.get(relation);
+      if (!list) {
+        list = relation.kind === 'table'
+          ? relation.table.columns.map((column) => ({ name: column.name, column }))
+          : relation.view.columns.map((column) => ({ name: column.name, column: null }));
+        columns.set(relation, list);
+      }
+      return list;
     },
     display: (relation) => `${relation.schema}.${relation.name}`,
   };

@@ -23,28 +23,28 @@ function place(name: RelationName, schema: SchemaIndex): { schema: string; table
 
 export function collectUsages(analyses: readonly StatementAnalysis[], schema: SchemaIndex): Usage[] {
   const usages: Usage[] = [];
-  const seen = new Set<string>();
-  const add = (usage: Usage): void => {
-    const key = `${usage.schema}.${usage.table}.${usage.column ?? ''}.${usage.access}@${usage.location.file}:${usage.location.line}:${usage.location.column}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    usages.push(usage);
-  };
   for (const analysis of analyses) {
     if (analysis.kind !== 'analyzed') continue;
+    // every usage of one statement shares its location: deduplicate within the statement
+    const seen = new Set<string>();
+    const location = analysis.statement.location;
+    const add = (where: { schema: string; table: string }, column: string | null, access: Usage['access']): void => {
+      const key = `${where.schema}\u0000${where.table}\u0000${column ?? ''}\u0000${access}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      usages.push({ ...where, column, access, location });
+    };
     for (const item of analysis.items) {
-      const location = item.statement.location;
+      const target = item.facts.target;
       for (const table of item.facts.tables) {
-        const access = item.facts.target && item.facts.target.name === table.name && item.facts.target.schema === table.schema ? 'write' : 'read';
-        add({ ...place(table, schema), column: null, access, location });
+        const access = target && target.name === table.name && target.schema === table.schema ? 'write' : 'read';
+        add(place(table, schema), null, access);
       }
       for (const use of item.facts.columns) {
         // an unqualified name in a join belongs to the relation that has it; if none has it
         // (the column is gone in this schema), to every candidate
         const owners = use.relations.filter((r) => schema.columnsOf(r)?.some((c) => c.name === use.column));
-        for (const owner of owners.length > 0 ? owners : use.relations) {
-          add({ ...place(owner, schema), column: use.column, access: use.access, location });
-        }
+        for (const owner of owners.length > 0 ? owners : use.relations) add(place(owner, schema), use.column, use.access);
       }
     }
   }

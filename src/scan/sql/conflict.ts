@@ -14,7 +14,9 @@ export function conflictFacts(clause: unknown, sql: string): OnConflictFacts | n
   if (constraint !== null) return { target: { kind: 'constraint', name: constraint }, action };
 
   const elems = list(infer['indexElems']).map((e) => nodeOf(e, 'IndexElem') ?? {});
-  const texts = typeof infer['location'] === 'number' ? targetTexts(sql, byteToIndex(sql, infer['location'])) : null;
+  // why the condition: the lexer pass costs as much as the parse; plain column lists need no text
+  const needsText = infer['whereClause'] !== undefined || elems.some((e) => str(e['name']) === null);
+  const texts = needsText && typeof infer['location'] === 'number' ? targetTexts(sql, byteToIndex(sql, infer['location'])) : null;
   const elements: ConflictElement[] = elems.map((elem, i) => {
     const column = str(elem['name']);
     if (column !== null) return { column };
