@@ -8,7 +8,7 @@
 import { ts } from 'ts-morph';
 import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, RelationName, TableRef } from '../facts.js';
 import { chainsOf, chainText, skipWrappers, type Chain, type Link } from './builders/chain.js';
-import { tableResolver, conditionSql, type DrizzleTable, type TableResolver } from './builders/drizzle-schema.js';
+import { conditionSql, tableResolver, type Casing, type DrizzleTable, type TableResolver } from './builders/drizzle-schema.js';
 import { bindingsOf, builderFacts, builderStatement, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';
 import { isCallOfImport, isTypedAs, originOf, type Origin } from './builders/origin.js';
 import { propertyOf, rowsOf } from './builders/rows.js';
@@ -19,6 +19,19 @@ const DRIZZLE_MODULES = [
   'drizzle-orm/vercel-postgres', 'drizzle-orm/pglite', 'drizzle-orm/pg-proxy', 'drizzle-orm/aws-data-api/pg', 'drizzle-orm/xata-http',
 ];
 const DRIZZLE_TYPES = ['NodePgDatabase', 'PostgresJsDatabase', 'PgDatabase', 'NeonHttpDatabase', 'NeonDatabase', 'PgliteDatabase', 'PgTransaction'];
+
+/** `drizzle(url, { casing: 'snake_case' })` / `drizzle({ connection, casing })` → the casing. */
+function casingOf(origin: Origin): Casing {
+  if (origin.kind === 'callback') return casingOf(origin.receiver);
+  if (origin.kind !== 'call' || !isDrizzle(origin)) return null;
+  for (const arg of origin.node.arguments ?? []) {
+    const object = skipWrappers(arg);
+    const value = ts.isObjectLiteralExpression(object) ? propertyOf(object, 'casing') : null;
+    const node = value && skipWrappers(value);
+    if (node && ts.isStringLiteralLike(node) && (node.text === 'snake_case' || node.text === 'camelCase')) return node.text;
+  }
+  return null;
+}
 
 function isDrizzle(origin: Origin): boolean {
   if (isCallOfImport(origin, DRIZZLE_MODULES, ['drizzle'])) return true;
@@ -90,7 +103,7 @@ function conflictOf(link: Link, resolver: TableResolver, uses: ColumnUse[], tabl
   return { target: { kind: 'inference', elements, where }, action };
 }
 
-function statementOf(chain: Chain, context: ExtractContext, resolver: TableResolver): ExtractedStatement | null {
+function statementOf(chain: Chain, context: ExtractContext, resolverFor: (casing: Casing) => TableResolver): ExtractedStatement | null {
   const links = chain.links;
   const rootIndex = links.findIndex((l) => ROOTS[l.name] !== undefined);
   if (rootIndex < 0) return null;
@@ -99,12 +112,14 @@ function statementOf(chain: Chain, context: ExtractContext, resolver: TableResol
   if (command === 'select' ? !links.slice(0, rootIndex).some((l) => SELECTS.has(l.name)) : rootIndex !== 0) return null;
   const tableArg = root.args[0];
   if (!tableArg || ts.isStringLiteralLike(skipWrappers(tableArg))) return null;
+  const base = originOf(context.sourceFile, chain.base);
+  const resolver = resolverFor(casingOf(base));
   const table = resolver.table(tableArg);
   const envelope: Envelope = { library: 'drizzle', arrayEncoding: 'json', location: context.location(chain.outer), text: chainText(chain, context.sourceFile) };
   if (!table) {
     const node = skipWrappers(tableArg);
     if (ts.isCallExpression(node)) return null; // a subquery or alias() call
-    return isDrizzle(originOf(context.sourceFile, chain.base)) ? unresolvedStatement(envelope, 'table object not resolved statically') : null;
+    return isDrizzle(base) ? unresolvedStatement(envelope, 'table object not resolved statically') : null;
   }
   const tables: TableRef[] = [ref(table)];
   const uses: ColumnUse[] = [];
@@ -166,10 +181,14 @@ const extractor: Extractor = {
   enablers: ['drizzle-orm'],
   docs: 'https://orm.drizzle.team/docs/insert#on-conflict-do-update',
   extract(sourceFile, context) {
-    const resolver = tableResolver(sourceFile);
+    const resolvers = new Map<Casing, TableResolver>();
+    const resolverFor = (casing: Casing): TableResolver => {
+      if (!resolvers.has(casing)) resolvers.set(casing, tableResolver(sourceFile, casing));
+      return resolvers.get(casing)!;
+    };
     const statements: ExtractedStatement[] = [];
     for (const chain of chainsOf(context.calls)) {
-      const statement = statementOf(chain, context, resolver);
+      const statement = statementOf(chain, context, resolverFor);
       if (statement) statements.push(statement);
     }
     return statements;

@@ -52,6 +52,16 @@ describe('Drizzle extractor', () => {
     expect(uses(all!)).toEqual(['client_id@crm.deals:read', 'id@crm.deals:read']);
   });
 
+  it('applies the db\'s casing option to columns named by their property', () => {
+    const facts = onlyFacts(
+      extractFrom(extractor, {
+        'schema.ts': `import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';\nexport const posts = pgTable('posts', { createdAt: timestamp(), title: text('postTitle') });`,
+        'main.ts': `import { drizzle } from 'drizzle-orm/node-postgres';\nimport { posts } from './schema';\nconst db = drizzle({ connection: 'postgres://', casing: 'snake_case' });\ndb.transaction(async (tx) => tx.select().from(posts));`,
+      }),
+    );
+    expect(uses(facts)).toEqual(['created_at@posts:read', 'postTitle@posts:read']);
+  });
+
   it('counts an unresolved table object as not checked and ignores look-alikes', () => {
     const statements = extractFrom(extractor, files(`export function f(k: boolean) { const t = k ? clients : deals; return db.select().from(t); }\nnew Set([1]).delete(1);\nArray.from([clients]);\nlog({ target: [clients.yclientsId], set: {} });\nfunction log(o: object) { return o; }`));
     expect(statements.map((st) => st.kind)).toEqual(['unresolved']);

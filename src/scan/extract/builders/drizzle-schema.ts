@@ -12,7 +12,12 @@ export interface DrizzleColumn {
   readonly name: string;
   /** `$defaultFn` / `$default` / `$onUpdate`: Drizzle fills it in on insert */
   readonly runtimeDefault: boolean;
+  /** false when the name is the property's, which the db's `casing` option may rewrite */
+  readonly explicit: boolean;
 }
+
+/** drizzle({ casing }) rewrites property-named columns: `createdAt` → `created_at`. */
+export type Casing = 'snake_case' | 'camelCase' | null;
 
 export interface DrizzleTable {
   readonly schema: string | null;
@@ -42,9 +47,9 @@ function columnOf(property: string, initializer: ts.Expression): DrizzleColumn |
   const chain = chainOf(node);
   const builder = chain.links[0];
   if (!builder) return null;
-  const name = literalText(builder.args[0]) ?? property;
+  const explicitName = literalText(builder.args[0]);
   const runtimeDefault = chain.links.some((l) => /^\$(default|defaultFn|onUpdate|onUpdateFn)$/.test(l.name));
-  return { name, runtimeDefault };
+  return { name: explicitName ?? property, runtimeDefault, explicit: explicitName !== null };
 }
 
 function columnsOf(definition: ts.Expression | undefined): { columns: Map<string, DrizzleColumn>; complete: boolean } | null {
@@ -83,6 +88,32 @@ export function drizzleTableOf(origin: Origin): DrizzleTable | null {
   return table;
 }
 
+// the same word split drizzle-orm's casing.ts uses
+function words(name: string): string[] {
+  return name.replace(/['\u2019]/g, '').match(/[\da-z]+|[A-Z]+(?![a-z])|[A-Z][\da-z]+/g) ?? [name];
+}
+
+function cased(name: string, casing: Casing): string {
+  if (casing === 'snake_case') return words(name).map((w) => w.toLowerCase()).join('_');
+  if (casing === 'camelCase') return words(name).map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+  return name;
+}
+
+const casedCache = new WeakMap<DrizzleTable, Map<Casing, DrizzleTable>>();
+
+function withCasing(table: DrizzleTable, casing: Casing): DrizzleTable {
+  if (casing === null) return table;
+  const byCasing = casedCache.get(table) ?? new Map<Casing, DrizzleTable>();
+  casedCache.set(table, byCasing);
+  let result = byCasing.get(casing);
+  if (!result) {
+    const columns = new Map([...table.columns].map(([key, c]) => [key, c.explicit ? c : { ...c, name: cased(c.name, casing) }] as const));
+    result = { ...table, columns };
+    byCasing.set(casing, result);
+  }
+  return result;
+}
+
 /** Resolves table expressions of one file, remembering each answer. */
 export interface TableResolver {
   readonly sourceFile: ts.SourceFile;
@@ -91,14 +122,17 @@ export interface TableResolver {
   column(expression: ts.Expression): { table: DrizzleTable; column: string } | null;
 }
 
-export function tableResolver(sourceFile: ts.SourceFile): TableResolver {
+export function tableResolver(sourceFile: ts.SourceFile, casing: Casing = null): TableResolver {
   const declarations = declarationsOf(sourceFile);
   const byText = new Map<string, DrizzleTable | null>();
   const table = (expression: ts.Expression): DrizzleTable | null => {
     const node = skipWrappers(expression);
     if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return null;
     const text = node.getText(sourceFile);
-    if (!byText.has(text)) byText.set(text, drizzleTableOf(originIn(declarations, node)));
+    if (!byText.has(text)) {
+      const found = drizzleTableOf(originIn(declarations, node));
+      byText.set(text, found && withCasing(found, casing));
+    }
     return byText.get(text)!;
   };
   return {
