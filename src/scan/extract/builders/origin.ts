@@ -168,11 +168,6 @@ export function originOf(sourceFile: ts.SourceFile, expression: ts.Expression): 
   return originIn(declarationsOf(sourceFile), expression);
 }
 
-/** The package import an origin is (a member of), or null. */
-export function importRoot(origin: Origin): { from: ImportFrom; path: readonly string[] } | null {
-  return origin.kind === 'import' ? origin : null;
-}
-
 /** True when the origin is a call of (a member of) an import of one of `modules`, named one of `names`. */
 export function isCallOfImport(origin: Origin, modules: readonly string[], names: readonly string[]): boolean {
   if (origin.kind !== 'call' || origin.callee.kind !== 'import') return false;
