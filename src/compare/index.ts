@@ -7,7 +7,7 @@ import type { Snapshot } from '../snapshot/types.js';
 import { UsageError } from '../errors.js';
 import { buildSchemaDiff } from './schema-diff.js';
 import { scopeSnapshot } from './scope.js';
-import { notCompared } from './not-compared.js';
+import { majorOf, notCompared } from './not-compared.js';
 import { ignoreMatcher, type IgnoreEntry } from './ignore.js';
 import { schemaRules } from './rules/index.js';
 
@@ -45,7 +45,14 @@ export function compare(source: Snapshot, target: Snapshot, options: CompareOpti
   const unknown = Object.keys(settings).filter((id) => !known.has(id));
   // why: a misspelt rule id in a config would silently do nothing
   if (unknown.length > 0) throw new UsageError(`unknown rule${unknown.length > 1 ? 's' : ''} in options.rules: ${unknown.join(', ')}`);
-  const scope = { schemas: options.schemas, excludeSchemas: options.excludeSchemas, excludeRoles: options.excludeRoles };
+  // why: GRANT ALL includes MAINTAIN from PostgreSQL 17 on; against an older server it cannot be compared
+  const maintainComparable = Number(majorOf(source.serverVersion)) >= 17 && Number(majorOf(target.serverVersion)) >= 17;
+  const scope = {
+    schemas: options.schemas,
+    excludeSchemas: options.excludeSchemas,
+    excludeRoles: options.excludeRoles,
+    ignorePrivileges: maintainComparable ? [] : ['MAINTAIN'],
+  };
   const diff = buildSchemaDiff(scopeSnapshot(source, scope), scopeSnapshot(target, scope), new Set(options.excludeRoles ?? []));
   const ignored = ignoreMatcher(options.ignore ?? []);
   const findings: Finding[] = [];

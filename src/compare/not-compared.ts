@@ -19,6 +19,11 @@ const NOT_IN_SNAPSHOT: readonly NotCompared[] = [
   { kind: 'data', reason: 'row data and sequence current values are not compared' },
 ];
 
+/** `17.4` → `17`; `9.6.24` is not supported anyway. */
+export function majorOf(serverVersion: string): string {
+  return serverVersion.split('.')[0] ?? serverVersion;
+}
+
 export interface NotComparedInput {
   readonly source: Snapshot;
   readonly target: Snapshot;
@@ -32,6 +37,13 @@ export function notCompared({ source, target, scope, rulesOff }: NotComparedInpu
     for (const limitation of snapshot.limitations)
       items.push({ kind: limitation.kind, object: `${side}: ${limitation.object}`, reason: limitation.reason });
   }
+  if (majorOf(source.serverVersion) !== majorOf(target.serverVersion))
+    items.push({
+      kind: 'extension-version',
+      reason: `source is PostgreSQL ${majorOf(source.serverVersion)} and target ${majorOf(target.serverVersion)}: each release installs its own default extension versions, so versions are not compared`,
+    });
+  for (const privilege of scope.ignorePrivileges ?? [])
+    items.push({ kind: 'privilege', object: privilege, reason: `one side is a PostgreSQL release without the ${privilege} privilege` });
   const inScope = schemaFilter(scope);
   const outOfScope = new Set([...source.schemas, ...target.schemas].map((s) => s.name).filter((name) => !inScope(name)));
   for (const name of [...outOfScope].sort(compareText))

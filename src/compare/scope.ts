@@ -7,6 +7,8 @@ export interface Scope {
   readonly schemas?: readonly string[];
   readonly excludeSchemas?: readonly string[];
   readonly excludeRoles?: readonly string[];
+  /** privileges one side cannot have, e.g. MAINTAIN before PostgreSQL 17 */
+  readonly ignorePrivileges?: readonly string[];
 }
 
 export function schemaFilter(scope: Scope): (schema: string) => boolean {
@@ -23,9 +25,12 @@ export function schemaFilter(scope: Scope): (schema: string) => boolean {
 export function scopeSnapshot(snapshot: Snapshot, scope: Scope): Snapshot {
   const inScope = schemaFilter(scope);
   const excludedRoles = new Set(scope.excludeRoles ?? []);
-  const grantFilter = <G extends { grantee: string }>(grants: readonly G[]) => grants.filter((g) => !excludedRoles.has(g.grantee));
-  const table = (t: Table): Table => (excludedRoles.size === 0 ? t : { ...t, grants: grantFilter(t.grants) });
-  const view = (v: View): View => (excludedRoles.size === 0 ? v : { ...v, grants: grantFilter(v.grants) });
+  const ignored = new Set(scope.ignorePrivileges ?? []);
+  const filtering = excludedRoles.size > 0 || ignored.size > 0;
+  const grantFilter = <G extends { grantee: string; privilege: string }>(grants: readonly G[]) =>
+    grants.filter((g) => !excludedRoles.has(g.grantee) && !ignored.has(g.privilege));
+  const table = (t: Table): Table => (filtering ? { ...t, grants: grantFilter(t.grants) } : t);
+  const view = (v: View): View => (filtering ? { ...v, grants: grantFilter(v.grants) } : v);
   return {
     ...snapshot,
     schemas: snapshot.schemas.filter((s) => inScope(s.name)),

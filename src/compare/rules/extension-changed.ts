@@ -1,14 +1,17 @@
 import { defineSchemaRule } from '../rule.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
+import { majorOf } from '../not-compared.js';
 
 export default defineSchemaRule({
   id: 'extension-changed',
   severity: 'info',
   docs: {
-    summary: 'An extension has another version (info) or lives in another schema (warning) in target.',
+    summary:
+      'An extension has another version (info; only between servers of the same major release, since each release installs its own default versions) or lives in another schema (warning) in target.',
     why: 'Versions add, change or drop functions; an extension in another schema is only found when that schema is on search_path, and schema-qualified calls (extensions.uuid_generate_v4()) fail.',
   },
   check(diff, report) {
+    const sameMajor = majorOf(diff.source.snapshot.serverVersion) === majorOf(diff.target.snapshot.serverVersion);
     for (const { source, target } of diff.extensions.changed) {
       const object = { kind: 'extension' as const, name: source.name };
       if (source.schema !== target.schema) {
@@ -21,7 +24,7 @@ export default defineSchemaRule({
           fix: `ALTER EXTENSION ${quoteIdent(source.name)} SET SCHEMA ${quoteIdent(source.schema)};`,
         });
       }
-      if (source.version !== target.version) {
+      if (sameMajor && source.version !== target.version) {
         report({
           object,
           message: `extension ${source.name} is version ${source.version} in source but ${target.version} in target`,

@@ -3,7 +3,7 @@ import { defineSchemaRule } from '../rule.js';
 import { displayRelation, relationObject, sqlName } from '../objects.js';
 import { relationOfView } from '../keys.js';
 import { createViewSql } from '../fix-sql.js';
-import { normalizeExpression } from '../expression.js';
+import { normalizeViewDefinition } from '../view-definition.js';
 import { judgeTypeChange } from '../type-compat.js';
 import { definitionDiff, fixWithDiff } from '../definition-diff.js';
 
@@ -41,7 +41,7 @@ export default defineSchemaRule({
       if (source.materialized !== target.materialized) raise('warning');
       if (source.materialized !== target.materialized)
         reasons.push(source.materialized ? 'it is a plain view in target' : 'it is materialized in target: it returns data as of its last REFRESH');
-      const bodyChanged = normalizeExpression(source.definition) !== normalizeExpression(target.definition);
+      const bodyChanged = normalizeViewDefinition(source.definition) !== normalizeViewDefinition(target.definition);
       if (bodyChanged) {
         reasons.push('its query differs');
         raise('warning');
