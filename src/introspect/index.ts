@@ -70,7 +70,10 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   const timeout = Math.max(1, Math.floor(options.statementTimeoutMs ?? 60_000));
   await rowsOf(db, 'transaction start', 'BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    const settings = { ...OUTPUT_SETTINGS, statement_timeout: String(timeout), lock_timeout: String(timeout) };
+    // why half: a catalog query stuck behind another session's lock (a running migration's ACCESS EXCLUSIVE)
+    // then fails as a lock timeout, which says what happened, instead of as a statement timeout
+    const lockTimeout = Math.max(1, Math.floor(timeout / 2));
+    const settings = { ...OUTPUT_SETTINGS, statement_timeout: String(timeout), lock_timeout: String(lockTimeout) };
     await rowsOf(
       db,
       'session settings',
