@@ -37,7 +37,7 @@ export function editUrl(url: string, parts: { user?: string; password?: string; 
 }
 
 export async function dataDirectory(superuserUrl: string): Promise<string> {
-  return withClient(superuserUrl, async (c) => (await c.query<{ d: string }>('SHOW data_directory')).rows[0]!.d);
+  return withClient(superuserUrl, async (c) => (await c.query<{ d: string }>("SELECT current_setting('data_directory') AS d")).rows[0]!.d);
 }
 
 /** The postmaster's PID from postmaster.pid (first line). */
