@@ -57,6 +57,7 @@ export const FULL_LOG_SETTINGS: Readonly<Record<string, string>> = {
   log_filename: 'server.log',
   log_statement: 'all',
   log_connections: 'on',
+  log_disconnections: 'on',
   log_line_prefix: '%m [%p] app=%a user=%u ',
 };
 
