@@ -164,7 +164,8 @@ if (want('scan')) {
     scanGroup.files++;
   }
   scanGroup.sqlSites = summary.sqlSites;
-  const schemaJson = outFile('scan-schema.json');
+  const schemaJson = outFile(`scan-schema-${scale.id}.json`);
+  rmSync(schemaJson, { force: true }); // made fresh by this run's CLI, from this run's database
   const codeLabel = `${scanGroup.files} files, ${scanGroup.lines} lines`;
   const common = { group: 'scan', pair: 'code', measurement: 'Scan a codebase', input: codeLabel, lines: scanGroup.lines };
   const scanArgs = ours('scan', codeDir, '--schema', schemaJson, '--format', 'json', '-o', outFile('scan-report.json'), '--quiet');
