@@ -89,6 +89,32 @@ function finish(
   };
 }
 
+/** The compare stage of `schema-diff <source> <target>` on snapshots already taken (no code scan). */
+export function compareReport(
+  source: { display: string; snapshot: Snapshot },
+  target: { display: string; snapshot: Snapshot },
+  options: AnalysisOptions = {},
+): Report {
+  return compareWithScan(source, target, undefined, options);
+}
+
+function compareWithScan(
+  source: { display: string; snapshot: Snapshot },
+  target: { display: string; snapshot: Snapshot },
+  scanned: Awaited<ReturnType<typeof scanAgainst>>,
+  options: AnalysisOptions,
+): Report {
+  const f = filters(options);
+  const result = compareSnapshots(source.snapshot, target.snapshot, {
+    schemas: f.schemas ? [...f.schemas] : undefined,
+    excludeSchemas: [...f.excludeSchemas],
+    excludeRoles: [...f.excludeRoles],
+  });
+  let findings: Finding[] = [...result.findings];
+  if (scanned) findings = [...attachUsages(findings, scanned.usages), ...scanned.findings];
+  return finish(source, target, findings, [...result.notCompared], scanned?.coverage, options);
+}
+
 /** `schema-diff <source> <target> [--code DIR]` */
 export async function runCompare(sourceInput: string, targetInput: string, options: AnalysisOptions = {}): Promise<Report> {
   const source = await open(sourceInput, options, false);
@@ -96,16 +122,8 @@ export async function runCompare(sourceInput: string, targetInput: string, optio
   const target = await open(targetInput, options, Boolean(options.verify && options.codeDirs?.length));
   try {
     options.onProgress?.('comparing');
-    const f = filters(options);
-    const result = compareSnapshots(source.snapshot, target.snapshot, {
-      schemas: f.schemas ? [...f.schemas] : undefined,
-      excludeSchemas: [...f.excludeSchemas],
-      excludeRoles: [...f.excludeRoles],
-    });
-    let findings: Finding[] = [...result.findings];
     const scanned = await scanAgainst(target, options);
-    if (scanned) findings = [...attachUsages(findings, scanned.usages), ...scanned.findings];
-    return finish(source, target, findings, [...result.notCompared], scanned?.coverage, options);
+    return compareWithScan(source, target, scanned, options);
   } finally {
     await target.close();
   }
