@@ -29,6 +29,20 @@ export function alterTable(relation: { schema: string; name: string }, action: s
   return `ALTER TABLE ${sqlName(relation)} ${action};`;
 }
 
+/**
+ * Give a column source's type back. A default of the old type cannot always be cast (text '{}' → jsonb
+ * fails), so the default is dropped first and source's put back after.
+ */
+export function changeColumnTypeSql(relation: { schema: string; name: string }, source: Column, target: Column): string {
+  const column = quoteIdent(source.name);
+  const statements: string[] = [];
+  if (target.default !== null) statements.push(alterColumn(relation, source.name, 'DROP DEFAULT'));
+  statements.push(alterColumn(relation, source.name, `TYPE ${source.type}${source.collation ? ` COLLATE ${source.collation}` : ''} USING ${column}::${source.type}`));
+  if (source.default !== null && (target.default !== null || source.default !== target.default))
+    statements.push(alterColumn(relation, source.name, `SET DEFAULT ${source.default}`));
+  return statements.join('\n');
+}
+
 export function alterColumn(relation: { schema: string; name: string }, column: string, action: string): string {
   return alterTable(relation, `ALTER COLUMN ${quoteIdent(column)} ${action}`);
 }
@@ -71,4 +85,11 @@ export function createViewSql(view: View): string {
   return view.materialized
     ? `CREATE MATERIALIZED VIEW ${sqlName(view)} AS\n${body};`
     : `CREATE OR REPLACE VIEW ${sqlName(view)} AS\n${body};`;
+}
+
+/** Restore source's view over target's: CREATE OR REPLACE can only append columns, otherwise drop first. */
+export function replaceViewSql(source: View, target: View): string {
+  const keepsColumns = target.columns.every((c, i) => source.columns[i]?.name === c.name && source.columns[i]?.type === c.type);
+  if (!source.materialized && !target.materialized && keepsColumns) return createViewSql(source);
+  return `DROP ${target.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${sqlName(target)};\n${createViewSql(source).replace('CREATE OR REPLACE VIEW', 'CREATE VIEW')}`;
 }

@@ -27,7 +27,7 @@ export function createTypeSql(type: UserType): string {
         type.collation ? ` COLLATE ${type.collation}` : '',
         type.default !== null ? ` DEFAULT ${type.default}` : '',
         type.notNull ? ' NOT NULL' : '',
-        ...type.constraints.map((c) => ` CONSTRAINT ${quoteIdent(c.name)} ${c.expression}`),
+        ...type.constraints.map((c) => ` CONSTRAINT ${quoteIdent(c.name)} CHECK (${c.expression})`),
         ';',
       ].join('');
     case 'composite':

@@ -6,9 +6,28 @@ import { normalizeExpression } from '../expression.js';
 import { judgeTypeChange } from '../type-compat.js';
 import { createTypeSql, typeObject } from '../types-text.js';
 import { compareText } from '../../snapshot/normalize.js';
+import { quoteIdent } from '../../snapshot/identifiers.js';
+import { sqlName } from '../objects.js';
 
 function checks(domain: DomainType): string[] {
   return domain.constraints.map((c) => normalizeExpression(c.expression)).sort(compareText);
+}
+
+/** ALTER DOMAIN statements that give target's domain source's constraints and default. */
+function restore(source: DomainType, target: DomainType): string[] {
+  const name = sqlName(source);
+  const statements: string[] = [];
+  const targetChecks = new Set(checks(target));
+  const sourceChecks = new Set(checks(source));
+  for (const c of target.constraints)
+    if (!sourceChecks.has(normalizeExpression(c.expression))) statements.push(`ALTER DOMAIN ${name} DROP CONSTRAINT ${quoteIdent(c.name)};`);
+  for (const c of source.constraints)
+    if (!targetChecks.has(normalizeExpression(c.expression))) statements.push(`ALTER DOMAIN ${name} ADD CONSTRAINT ${quoteIdent(c.name)} CHECK (${c.expression});`);
+  if (source.notNull !== target.notNull) statements.push(`ALTER DOMAIN ${name} ${source.notNull ? 'SET' : 'DROP'} NOT NULL;`);
+  const dflt = (d: string | null) => (d === null ? null : normalizeExpression(d));
+  if (dflt(source.default) !== dflt(target.default))
+    statements.push(`ALTER DOMAIN ${name} ${source.default === null ? 'DROP DEFAULT' : `SET DEFAULT ${source.default}`};`);
+  return statements;
 }
 
 export default defineSchemaRule({
@@ -44,6 +63,8 @@ export default defineSchemaRule({
         message: `domain ${displayName(source.schema, source.name)} differs in target: ${reasons.join('; ')}`,
         source: createTypeSql(source),
         target: createTypeSql(target),
+        // a base type or collation change needs the domain recreated, with its columns: no fix offered then
+        ...(verdict || source.collation !== target.collation ? {} : { fix: restore(source, target).join('\n') }),
       });
     }
   },

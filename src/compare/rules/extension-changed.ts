@@ -21,7 +21,7 @@ export default defineSchemaRule({
           message: `extension ${source.name} is in schema ${source.schema} in source but ${target.schema} in target: qualified calls and search_path lookups differ`,
           source: source.schema,
           target: target.schema,
-          fix: `ALTER EXTENSION ${quoteIdent(source.name)} SET SCHEMA ${quoteIdent(source.schema)};`,
+          fix: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(source.schema)};\nALTER EXTENSION ${quoteIdent(source.name)} SET SCHEMA ${quoteIdent(source.schema)};`,
         });
       }
       if (sameMajor && source.version !== target.version) {

@@ -22,7 +22,7 @@ export default defineSchemaRule({
             ? `extension ${extension.name} is installed in source but not in target, and ${users.join(', ')} use${users.length === 1 ? 's' : ''} it: those objects and queries calling it fail`
             : `extension ${extension.name} is installed in source but not in target: queries that call it fail${known ? '' : ' (which objects use it is not known to schema-diff)'}`,
         source: `${extension.name} ${extension.version}`,
-        fix: `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(extension.name)} WITH SCHEMA ${quoteIdent(extension.schema)};`,
+        fix: `${extension.schema === 'public' ? '' : `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(extension.schema)};\n`}CREATE EXTENSION IF NOT EXISTS ${quoteIdent(extension.name)} WITH SCHEMA ${quoteIdent(extension.schema)};`,
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Routine } from '../../snapshot/types.js';
 import { defineSchemaRule } from '../rule.js';
-import { displayName, schemaObject } from '../objects.js';
+import { displayName, schemaObject, sqlName } from '../objects.js';
 import { createRoutineSql } from '../fix-sql.js';
 import { normalizeLayout } from '../sql-text.js';
 import { definitionDiff, fixWithDiff } from '../definition-diff.js';
@@ -35,7 +35,12 @@ export default defineSchemaRule({
       if (differing.length === 0 && !bodyChanged) continue;
       const parts = [...differing.map((k) => `${k} ${s[k]} → ${t[k]}`), ...(bodyChanged ? ['its body differs'] : [])];
       const signature = `${displayName(source.schema, source.name)}(${source.identityArguments})`;
-      const restore = createRoutineSql(source);
+      // CREATE OR REPLACE cannot change the result type: drop first then (dependents are the user's call)
+      const create = createRoutineSql(source);
+      const restore =
+        create && differing.includes('returns')
+          ? `DROP ${source.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${sqlName(target)}(${target.identityArguments});\n${create}`
+          : create;
       const patch = bodyChanged ? definitionDiff(`${source.schema}.${source.name}.sql`, source.definition, target.definition) : '';
       report({
         object: schemaObject('function', source.schema, `${source.name}(${source.identityArguments})`),

@@ -1,8 +1,7 @@
 import { defineSchemaRule } from '../rule.js';
 import { displayRelation, ownedObject } from '../objects.js';
-import { alterColumn } from '../fix-sql.js';
+import { changeColumnTypeSql } from '../fix-sql.js';
 import { judgeTypeChange } from '../type-compat.js';
-import { quoteIdent } from '../../snapshot/identifiers.js';
 
 export default defineSchemaRule({
   id: 'json-type-changed',
@@ -25,7 +24,7 @@ export default defineSchemaRule({
         message: `${displayRelation(source.relation)}.${column} is ${source.item.type} in source but ${target.item.type} in target: ${verdict.reason}`,
         source: source.item.type,
         target: target.item.type,
-        fix: alterColumn(source.relation, column, `TYPE ${source.item.type} USING ${quoteIdent(column)}::${source.item.type}`),
+        fix: changeColumnTypeSql(source.relation, source.item, target.item),
       });
     }
   },

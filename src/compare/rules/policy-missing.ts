@@ -12,8 +12,9 @@ export default defineSchemaRule({
   check(diff, report) {
     for (const { relation, item } of diff.policies.removed) {
       const rlsOn = diff.target.tables.get(relationKey(relation))?.rlsEnabled ?? false;
+      const who = item.roles.includes('public') ? 'every role loses' : `${item.roles.join(', ')} lose${item.roles.length === 1 ? 's' : ''}`;
       const effect = item.permissive
-        ? `roles ${item.roles.join(', ')} lose the ${item.command.toUpperCase()} access it granted`
+        ? `${who} the ${item.command === 'all' ? '' : `${item.command.toUpperCase()} `}access it granted`
         : `the ${item.command.toUpperCase()} restriction it imposed is lifted`;
       report({
         object: ownedObject('policy', relation, item.name),

@@ -1,8 +1,8 @@
 import type { Severity } from '../../findings/finding.js';
 import { defineSchemaRule } from '../rule.js';
-import { displayRelation, relationObject, sqlName } from '../objects.js';
+import { displayRelation, relationObject } from '../objects.js';
 import { relationOfView } from '../keys.js';
-import { createViewSql } from '../fix-sql.js';
+import { replaceViewSql } from '../fix-sql.js';
 import { normalizeViewDefinition } from '../view-definition.js';
 import { judgeTypeChange } from '../type-compat.js';
 import { definitionDiff, fixWithDiff } from '../definition-diff.js';
@@ -28,7 +28,7 @@ export default defineSchemaRule({
       const targetColumns = new Map(target.columns.map((c) => [c.name, c.type]));
       const gone = source.columns.filter((c) => !targetColumns.has(c.name)).map((c) => c.name);
       if (gone.length > 0) {
-        reasons.push(`columns ${gone.join(', ')} are gone`);
+        reasons.push(gone.length === 1 ? `column ${gone[0]} is gone` : `columns ${gone.join(', ')} are gone`);
         raise('error');
       }
       for (const column of source.columns) {
@@ -48,10 +48,7 @@ export default defineSchemaRule({
       }
       if (reasons.length === 0) continue;
       const relation = relationOfView(source);
-      const restore =
-        source.materialized !== target.materialized || target.materialized
-          ? `DROP ${target.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${sqlName(target)};\n${createViewSql(source)}`
-          : createViewSql(source);
+      const restore = replaceViewSql(source, target);
       report({
         object: relationObject(relation),
         severity,
