@@ -2,8 +2,8 @@
 // - at least 0.5x the throughput of bare ts.createSourceFile + forEachChild over the same files;
 // - at least 1.6x faster with 2 workers than with 1 (on 2 cores);
 // - peak RSS growth under 1 GB on 500k lines; identical findings whatever the worker count.
-// Run it from built code for worker numbers that mean anything (sources need an on-the-fly
-// transpiling loader in each worker): the same harness drives dist/ in the report's numbers.
+// From sources, each worker first starts a transpiling loader, which built code (dist/) does not:
+// worker numbers measured here understate the built CLI's.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
