@@ -2,7 +2,8 @@
 // extension's, not the application's), so usage is found by the names the extension is known to provide:
 // types, functions and operator classes that appear in column types, defaults, indexes, checks, views,
 // function bodies and policies.
-import type { Snapshot } from '../snapshot/types.js';
+import type { Extension, Snapshot } from '../snapshot/types.js';
+import type { SchemaDiff } from './schema-diff.js';
 import { displayName } from './objects.js';
 
 const PROVIDES: Record<string, readonly string[]> = {
@@ -45,6 +46,14 @@ function* texts(snapshot: Snapshot): Generator<[label: string, text: string]> {
     if (t.kind === 'composite') yield [label, t.attributes.map((a) => a.type).join(' ')];
     if (t.kind === 'range') yield [label, t.subtype];
   }
+}
+
+/**
+ * An extension installed into a schema the options leave out (Supabase's `extensions`) is the platform's
+ * business unless the compared objects use it.
+ */
+export function extensionCompared(diff: SchemaDiff, extension: Extension, side: 'source' | 'target'): boolean {
+  return diff.schemaInScope(extension.schema) || usersOfExtension(diff[side].snapshot, extension.name, 1).length > 0;
 }
 
 export function knowsExtension(name: string): boolean {

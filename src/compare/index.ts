@@ -6,7 +6,7 @@ import { sortFindings } from '../findings/order.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { UsageError } from '../errors.js';
 import { buildSchemaDiff } from './schema-diff.js';
-import { scopeSnapshot } from './scope.js';
+import { schemaFilter, scopeSnapshot } from './scope.js';
 import { majorOf, notCompared } from './not-compared.js';
 import { ignoreMatcher, type IgnoreEntry } from './ignore.js';
 import { schemaRules } from './rules/index.js';
@@ -53,7 +53,10 @@ export function compare(source: Snapshot, target: Snapshot, options: CompareOpti
     excludeRoles: options.excludeRoles,
     ignorePrivileges: maintainComparable ? [] : ['MAINTAIN'],
   };
-  const diff = buildSchemaDiff(scopeSnapshot(source, scope), scopeSnapshot(target, scope), new Set(options.excludeRoles ?? []));
+  const diff = buildSchemaDiff(scopeSnapshot(source, scope), scopeSnapshot(target, scope), {
+    excludedRoles: new Set(options.excludeRoles ?? []),
+    schemaInScope: schemaFilter(scope),
+  });
   const ignored = ignoreMatcher(options.ignore ?? []);
   const findings: Finding[] = [];
   for (const rule of schemaRules) {

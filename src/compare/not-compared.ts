@@ -17,6 +17,11 @@ const NOT_IN_SNAPSHOT: readonly NotCompared[] = [
     reason: 'not in the snapshot',
   },
   { kind: 'data', reason: 'row data and sequence current values are not compared' },
+  {
+    kind: 'attribute',
+    object: 'NOT VALID on domain constraints, collations of composite type attributes, storage and statistics settings of columns',
+    reason: 'not compared',
+  },
 ];
 
 /** `17.4` → `17`; `9.6.24` is not supported anyway. */
@@ -47,7 +52,7 @@ export function notCompared({ source, target, scope, rulesOff }: NotComparedInpu
   const inScope = schemaFilter(scope);
   const outOfScope = new Set([...source.schemas, ...target.schemas].map((s) => s.name).filter((name) => !inScope(name)));
   for (const name of [...outOfScope].sort(compareText))
-    items.push({ kind: 'schema', object: name, reason: 'left out by the schema options' });
+    items.push({ kind: 'schema', object: name, reason: 'left out by the schema options; extensions installed there are compared only when compared objects use them' });
   if (scope.excludeRoles && scope.excludeRoles.length > 0)
     items.push({
       kind: 'role',

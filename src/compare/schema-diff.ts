@@ -76,6 +76,8 @@ export interface SchemaDiff {
   readonly unmatchedColumns: ReadonlySet<string>;
   /** roles left out of the comparison: not counted when policy role lists are compared */
   readonly excludedRoles: ReadonlySet<string>;
+  /** the schema options: extensions living in a schema left out are only compared when used (extension-missing) */
+  readonly schemaInScope: (schema: string) => boolean;
 }
 
 export function columnKey(relation: { schema: string; name: string }, column: string): string {
@@ -187,7 +189,13 @@ function sameView(a: View, b: View): boolean {
   return sameJson(own(a), own(b));
 }
 
-export function buildSchemaDiff(source: Snapshot, target: Snapshot, excludedRoles: ReadonlySet<string> = new Set()): SchemaDiff {
+export interface DiffScope {
+  readonly excludedRoles?: ReadonlySet<string>;
+  readonly schemaInScope?: (schema: string) => boolean;
+}
+
+export function buildSchemaDiff(source: Snapshot, target: Snapshot, scope: DiffScope = {}): SchemaDiff {
+  const excludedRoles = scope.excludedRoles ?? new Set<string>();
   const tables = diffByKey(source.tables, target.tables, bySchemaName, sameTable);
   const views = diffByKey(source.views, target.views, bySchemaName, sameView);
   const owners = matchedOwners(tables, views);
@@ -223,5 +231,6 @@ export function buildSchemaDiff(source: Snapshot, target: Snapshot, excludedRole
     grants: ownedDiff(owners, (l) => l.grants, (g) => `${relationKey(g.relation)}|${g.item.grantee}|${g.item.privilege}`),
     unmatchedColumns,
     excludedRoles,
+    schemaInScope: scope.schemaInScope ?? (() => true),
   };
 }

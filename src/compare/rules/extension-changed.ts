@@ -1,6 +1,7 @@
 import { defineSchemaRule } from '../rule.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
 import { majorOf } from '../not-compared.js';
+import { extensionCompared } from '../extension-usage.js';
 
 export default defineSchemaRule({
   id: 'extension-changed',
@@ -13,6 +14,7 @@ export default defineSchemaRule({
   check(diff, report) {
     const sameMajor = majorOf(diff.source.snapshot.serverVersion) === majorOf(diff.target.snapshot.serverVersion);
     for (const { source, target } of diff.extensions.changed) {
+      if (!extensionCompared(diff, source, 'source') && !extensionCompared(diff, target, 'target')) continue;
       const object = { kind: 'extension' as const, name: source.name };
       if (source.schema !== target.schema) {
         report({

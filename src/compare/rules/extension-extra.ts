@@ -1,4 +1,5 @@
 import { defineSchemaRule } from '../rule.js';
+import { extensionCompared } from '../extension-usage.js';
 
 export default defineSchemaRule({
   id: 'extension-extra',
@@ -9,6 +10,7 @@ export default defineSchemaRule({
   },
   check(diff, report) {
     for (const extension of diff.extensions.added) {
+      if (!extensionCompared(diff, extension, 'target')) continue;
       report({
         object: { kind: 'extension', name: extension.name },
         message: `extension ${extension.name} is installed only in target`,

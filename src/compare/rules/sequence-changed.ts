@@ -21,7 +21,7 @@ export default defineSchemaRule({
   severity: 'warning',
   docs: {
     summary: 'A sequence has another type, increment, minimum, maximum or CYCLE setting in target (warning); only START or CACHE differ (info). A serial sequence is matched by its column.',
-    why: 'nextval() fails once it passes a smaller maximum ("reached maximum value of sequence"), wraps around with CYCLE, or hands out other values.',
+    why: 'Calls to nextval() fail once it passes a smaller maximum ("reached maximum value of sequence"), wraps around with CYCLE, or hands out other values.',
   },
   check(diff, report) {
     for (const { source, target } of diff.sequences.changed) {
