@@ -11,7 +11,7 @@ import { sortFindings, summarize } from './findings/order.js';
 import type { NotCompared, Report, ScanCoverage } from './findings/report.js';
 import type { RuleMeta } from './findings/rule.js';
 import { openInput, type InputOptions, type OpenedInput } from './input/index.js';
-import { codeRules } from './scan/rules/index.js';
+import { codeRuleMetas } from './scan/rules/index.js';
 import type { Snapshot } from './snapshot/types.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -28,7 +28,7 @@ export interface AnalysisOptions {
   readonly onNote?: (message: string) => void;
 }
 
-export const allRules: readonly RuleMeta[] = [...schemaRules, ...codeRules];
+export const allRules: readonly RuleMeta[] = [...schemaRules, ...codeRuleMetas];
 
 function filters(options: AnalysisOptions) {
   const presetName = options.preset ?? options.config?.preset;
