@@ -44,9 +44,10 @@ function key(oid: Oid): string {
   return String(oid);
 }
 
+/** A parent as `["schema","name"]` (JSON text: names may contain dots). */
 function splitQualified(qualified: string): { schema: string; name: string } {
-  const dot = qualified.indexOf('.');
-  return { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+  const [schema, name] = JSON.parse(qualified) as [string, string];
+  return { schema, name };
 }
 
 function decodeColumn(row: ColumnRow, position: number): Column {

@@ -161,7 +161,8 @@ function notCompared(report: Report): string | undefined {
   const items = report.notCompared.map(
     (n) => `- **${escapeText(n.kind)}**${n.object !== undefined ? ` ${codeSpan(n.object)}` : ''}: ${escapeText(n.reason)}`,
   );
-  return `### Not compared\n\n${items.join('\n')}`;
+  // why: the same ledger closes every report; folded, it stays honest without pushing findings off screen
+  return `### Not compared\n\n${details(`${report.notCompared.length} kinds of object or difference this run did not compare`, items.join('\n'))}`;
 }
 
 function footer(report: Report): string {

@@ -14,4 +14,6 @@ export const functionsQuery = (scope: QueryScope) => `SELECT n.nspname AS schema
   JOIN pg_catalog.pg_language l ON l.oid = p.prolang
   LEFT JOIN pg_catalog.pg_description d
     ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_proc'::regclass AND d.objsubid = 0
-  WHERE ${userSchema('n')} AND ${notExtensionMember(scope, 'p.oid', 'pg_proc')}`;
+  WHERE ${userSchema('n')} AND ${notExtensionMember(scope, 'p.oid', 'pg_proc')}
+    -- a range type's constructor functions belong to the type (pg_dump leaves them out too)
+    AND p.oid NOT IN (SELECT objid FROM pg_catalog.pg_depend WHERE deptype = 'i' AND classid = 'pg_catalog.pg_proc'::regclass)`;

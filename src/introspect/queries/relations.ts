@@ -14,7 +14,7 @@ export const relationsQuery = (scope: QueryScope) => `SELECT r.oid, r.nspname AS
   FROM (${userRelations(scope)}) r
   JOIN pg_catalog.pg_class c ON c.oid = r.oid
   LEFT JOIN (
-    SELECT i.inhrelid, pg_catalog.array_agg(pn.nspname || '.' || p.relname ORDER BY i.inhseqno) AS parents
+    SELECT i.inhrelid, pg_catalog.array_agg(pg_catalog.json_build_array(pn.nspname, p.relname)::text ORDER BY i.inhseqno) AS parents
       FROM pg_catalog.pg_inherits i
       JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
       JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
