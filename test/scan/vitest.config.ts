@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/scan/**/*.test.ts'],
     testTimeout: 240_000,
+    hookTimeout: 240_000,
     maxWorkers: 2,
     minWorkers: 1,
   },

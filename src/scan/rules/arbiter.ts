@@ -5,9 +5,13 @@
 //   columns as a set (order and duplicates ignored, INCLUDE columns not counted) and its key
 //   expressions equal the listed expressions; a partial index only when the clause's WHERE implies
 //   its predicate. No qualifying index → 42P10 at planning.
+// - no target: every unique index (and exclusion constraint) of the table is an arbiter;
+// - a target the client fills in at run time (`implicitTarget: 'primary-key'`, supabase-js upsert
+//   without onConflict): PostgREST sends `ON CONFLICT (<primary key columns>)`, inferred like a
+//   written list, and a plain INSERT (no arbiter at all) when the table has no primary key.
 // Deferrable arbiters pass planning and fail at execution (55000); that is reported separately.
 import type { Constraint, Index, Table } from '../../snapshot/types.js';
-import type { OnConflictFacts } from '../facts.js';
+import type { ConflictTarget, OnConflictFacts } from '../facts.js';
 import { canonicalExpression } from '../sql/canonical.js';
 import { predicateImplied } from '../sql/implication.js';
 
@@ -62,8 +66,21 @@ function matchIndex(index: Index, columns: Set<string>, expressions: Set<string>
       : 'partial-where-unrelated';
 }
 
+/**
+ * The target PostgreSQL actually receives: the written one, or the one the client fills in from the
+ * table (`ON CONFLICT (<primary key columns>)`); `plain-insert` when the client sends no ON CONFLICT
+ * at all (PostgREST upsert on a table without primary key).
+ */
+export function effectiveTarget(table: Table, onConflict: OnConflictFacts): ConflictTarget | null | 'plain-insert' {
+  if (onConflict.target !== null || onConflict.implicitTarget !== 'primary-key') return onConflict.target;
+  const primaryKey = table.constraints.find((c) => c.kind === 'primary-key');
+  if (!primaryKey || primaryKey.kind !== 'primary-key') return 'plain-insert';
+  return { kind: 'inference', elements: primaryKey.columns.map((column) => ({ column })), where: null };
+}
+
 export function inferArbiters(table: Table, onConflict: OnConflictFacts): ArbiterVerdict {
-  const target = onConflict.target;
+  const target = effectiveTarget(table, onConflict);
+  if (target === 'plain-insert') return { kind: 'arbiters', indexes: [], constraints: [] };
   if (target === null) {
     const indexes = table.indexes.filter((i) => i.unique || i.constraint !== null);
     return { kind: 'arbiters', indexes, constraints: constraintsOf(table, indexes) };
