@@ -1,17 +1,32 @@
-import type { ColumnUse, QueryFacts, RelationName } from '../facts.js';
+import type { ColumnUse, QueryFacts, RelationName, TableRef } from '../facts.js';
 import { SYSTEM_COLUMNS, type SchemaIndex } from '../schema-index.js';
 import { relationText, tableObject } from './describe.js';
+import { effectiveRelation } from './embedded.js';
 import { defineCodeRule } from './types.js';
 
-/** The relation to blame when no candidate has the column, or null when we cannot be sure it is missing. */
-function missingFrom(use: ColumnUse, schema: SchemaIndex): RelationName | null {
-  if (use.openScope || use.relations.length === 0 || SYSTEM_COLUMNS.has(use.column)) return null;
+/**
+ * The relations a use may belong to, PostgREST embeds replaced by what they reach (a foreign-key
+ * column or constraint name reaches the referenced table); null when one cannot be resolved.
+ */
+function candidates(use: ColumnUse, tables: readonly TableRef[], schema: SchemaIndex): RelationName[] | null {
+  const result: RelationName[] = [];
   for (const relation of use.relations) {
+    const effective = effectiveRelation(relation, tables, schema);
+    if (!effective) return null;
+    result.push(effective);
+  }
+  return result;
+}
+
+/** The relation to blame when no candidate has the column, or null when we cannot be sure it is missing. */
+function missingFrom(use: ColumnUse, relations: readonly RelationName[] | null, schema: SchemaIndex): RelationName | null {
+  if (use.openScope || !relations || relations.length === 0 || SYSTEM_COLUMNS.has(use.column)) return null;
+  for (const relation of relations) {
     const columns = schema.columnsOf(relation);
     if (columns === null) return null;
     if (columns.some((c) => c.name === use.column)) return null;
   }
-  return use.relations[0]!;
+  return relations[0]!;
 }
 
 function uniqueUses(facts: QueryFacts): ColumnUse[] {
@@ -35,12 +50,13 @@ export default defineCodeRule({
   check(subject, schema, report) {
     if (subject.kind !== 'statement') return;
     for (const use of uniqueUses(subject.facts)) {
-      const relation = missingFrom(use, schema);
+      const relations = candidates(use, subject.facts.tables, schema);
+      const relation = missingFrom(use, relations, schema);
       if (!relation) continue;
       const found = schema.lookup(relation);
       if (found.status !== 'found') continue;
       const { schema: schemaName, name } = found.relation;
-      const tables = use.relations.map(relationText).join(', ');
+      const tables = relations!.map(relationText).join(', ');
       const columns = schema.columnsOf(relation)!.map((c) => c.name);
       report({
         object: { ...tableObject(schemaName, name, use.column) },

@@ -1,4 +1,5 @@
 import { relationText, tableObject } from './describe.js';
+import { resolveEmbed } from './embedded.js';
 import { defineCodeRule } from './types.js';
 
 export default defineCodeRule({
@@ -7,17 +8,20 @@ export default defineCodeRule({
   docs: {
     summary: 'A statement names a table or view the schema does not have.',
     why:
-      'PostgreSQL rejects the statement with 42P01 "relation … does not exist". Names in schemas the snapshot does not cover (e.g. auth.users), system catalogs and tables the code creates itself are not reported.',
+      'PostgreSQL rejects the statement with 42P01 "relation … does not exist". Names in schemas the snapshot does not cover (e.g. auth.users), system catalogs and tables the code creates itself are not reported. A PostgREST embed counts as found when it names a foreign-key column or constraint of its parent (or a constraint pointing at it).',
   },
   check(subject, schema, report) {
     if (subject.kind !== 'statement') return;
     const seen = new Set<string>();
     for (const ref of subject.facts.tables) {
       const key = relationText(ref);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const seenKey = ref.embeddedIn ? `${key}\u0000${relationText(ref.embeddedIn)}` : key;
+      if (seen.has(seenKey)) continue;
+      seen.add(seenKey);
       const found = schema.lookup(ref);
       if (found.status !== 'missing') continue;
+      // a PostgREST embed may name a foreign-key column or constraint instead of a table
+      if (ref.embeddedIn && resolveEmbed(ref, subject.facts.tables, schema).status !== 'missing') continue;
       const where = ref.schema === null ? 'in any schema of the snapshot' : `in schema ${ref.schema}`;
       report({
         object: tableObject(ref.schema ?? 'public', ref.name),
