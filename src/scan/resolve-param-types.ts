@@ -1,12 +1,15 @@
-// Fills in the kinds of parameters that syntax left `unknown`, asking the type checker only where
-// it can change a verdict: a value bound to a json/jsonb column by a driver that sends JS arrays as
-// PostgreSQL arrays.
+// Fills in the kinds of values that syntax left `unknown`, asking the type checker only where it can
+// change a verdict: a value bound to a json/jsonb column by a driver that sends JS arrays as
+// PostgreSQL arrays. Raw SQL: the `$n` parameters' type sites; builder calls (knex, Kysely, …): the
+// column bindings' type sites (`.insert({ tags })`).
 import type { ts } from 'ts-morph';
 import type { StatementAnalysis } from './analyze-statement.js';
-import type { ParamFact, SqlStatement } from './facts.js';
+import type { AnalyzedStatement, BuilderStatement, ColumnBinding, ExtractedStatement, ParamFact, QueryFacts, SqlStatement } from './facts.js';
 import type { FileScan } from './scan-file.js';
 import type { SchemaIndex } from './schema-index.js';
 import { resolveTypeKinds, type TypeSite } from './type-kinds.js';
+
+type Site = { readonly start: number; readonly end: number };
 
 function isJsonColumn(schema: SchemaIndex, relation: { schema: string | null; name: string }, column: string): boolean {
   const found = schema.columnsOf(relation)?.find((c) => c.name === column)?.column;
@@ -14,10 +17,14 @@ function isJsonColumn(schema: SchemaIndex, relation: { schema: string | null; na
   return type === 'json' || type === 'jsonb';
 }
 
-function sitesNeeded(analysis: StatementAnalysis, schema: SchemaIndex): ParamFact[] {
+function mangledArrays(statement: ExtractedStatement): boolean {
+  return statement.arrayEncoding === 'array-literal' || statement.arrayEncoding === 'array-constructor';
+}
+
+function paramSitesNeeded(analysis: StatementAnalysis, schema: SchemaIndex): ParamFact[] {
   if (analysis.kind !== 'analyzed' || analysis.statement.kind !== 'sql') return [];
   const statement = analysis.statement;
-  if (statement.arrayEncoding !== 'array-literal' && statement.arrayEncoding !== 'array-constructor') return [];
+  if (!mangledArrays(statement)) return [];
   const wanted = new Set<number>();
   for (const item of analysis.items) {
     for (const binding of item.facts.bindings) {
@@ -27,11 +34,21 @@ function sitesNeeded(analysis: StatementAnalysis, schema: SchemaIndex): ParamFac
   return statement.params.filter((p) => wanted.has(p.index) && p.kind === 'unknown' && p.typeSite !== null);
 }
 
+function bindingSitesNeeded(analysis: StatementAnalysis, schema: SchemaIndex): Site[] {
+  if (analysis.kind !== 'analyzed' || analysis.statement.kind !== 'builder' || !mangledArrays(analysis.statement)) return [];
+  return analysis.statement.facts.bindings
+    .filter((b) => b.param === null && b.valueKind === 'unknown' && b.typeSite && isJsonColumn(schema, b.relation, b.column))
+    .map((b) => b.typeSite!);
+}
+
+const siteKey = (file: string, site: Site): string => `${file}:${site.start}:${site.end}`;
+
 export function resolveParamTypes(files: readonly FileScan[], schema: SchemaIndex, root: string, options: ts.CompilerOptions): FileScan[] {
   const sites: TypeSite[] = [];
   for (const file of files) {
     for (const analysis of file.analyses) {
-      for (const param of sitesNeeded(analysis, schema)) sites.push({ file: file.file, ...param.typeSite! });
+      for (const param of paramSitesNeeded(analysis, schema)) sites.push({ file: file.file, ...param.typeSite! });
+      for (const site of bindingSitesNeeded(analysis, schema)) sites.push({ file: file.file, ...site });
     }
   }
   if (sites.length === 0) return [...files];
@@ -39,15 +56,34 @@ export function resolveParamTypes(files: readonly FileScan[], schema: SchemaInde
   return files.map((file) => ({
     ...file,
     analyses: file.analyses.map((analysis): StatementAnalysis => {
-      if (analysis.kind !== 'analyzed' || analysis.statement.kind !== 'sql') return analysis;
-      const old = analysis.statement;
-      const params = old.params.map((p) => {
-        const kind = p.typeSite ? kinds.get(`${file.file}:${p.typeSite.start}:${p.typeSite.end}`) : undefined;
-        return kind ? { ...p, kind } : p;
-      });
-      if (params.every((p, i) => p === old.params[i])) return analysis;
-      const statement: SqlStatement = { ...old, params };
-      return { ...analysis, statement, items: analysis.items.map((item) => ({ ...item, statement })) };
+      if (analysis.kind !== 'analyzed') return analysis;
+      return analysis.statement.kind === 'sql'
+        ? typedSql(analysis, analysis.statement, file.file, kinds)
+        : typedBuilder(analysis, analysis.statement, file.file, kinds);
     }),
   }));
+}
+
+type Analyzed = Extract<StatementAnalysis, { kind: 'analyzed' }>;
+
+function typedSql(analysis: Analyzed, old: SqlStatement, file: string, kinds: ReadonlyMap<string, ParamFact['kind']>): StatementAnalysis {
+  const params = old.params.map((p) => {
+    const kind = p.typeSite ? kinds.get(siteKey(file, p.typeSite)) : undefined;
+    return kind ? { ...p, kind } : p;
+  });
+  if (params.every((p, i) => p === old.params[i])) return analysis;
+  const statement: SqlStatement = { ...old, params };
+  return { ...analysis, statement, items: analysis.items.map((item) => ({ ...item, statement })) };
+}
+
+function typedBuilder(analysis: Analyzed, old: BuilderStatement, file: string, kinds: ReadonlyMap<string, ParamFact['kind']>): StatementAnalysis {
+  const bindings = old.facts.bindings.map((b): ColumnBinding => {
+    const kind = b.valueKind === 'unknown' && b.typeSite ? kinds.get(siteKey(file, b.typeSite)) : undefined;
+    return kind ? { ...b, valueKind: kind } : b;
+  });
+  if (bindings.every((b, i) => b === old.facts.bindings[i])) return analysis;
+  const facts: QueryFacts = { ...old.facts, bindings };
+  const statement: BuilderStatement = { ...old, facts };
+  const items = analysis.items.map((item): AnalyzedStatement => ({ ...item, statement, facts: item.facts === old.facts ? facts : item.facts }));
+  return { ...analysis, statement, items };
 }
