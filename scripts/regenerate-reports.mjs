@@ -3,11 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { allRules, runCompare } from '../dist/analysis.js';
 import { render } from '../dist/report/index.js';
-import { REPORT_FILES, EXAMPLE } from './report-files.mjs';
+import { REPORT_FILES, EXAMPLE, REPORT_CODE_ROOT } from './report-files.mjs';
 
-const report = await runCompare(EXAMPLE.source, EXAMPLE.target, { codeDirs: [EXAMPLE.code] });
+const report = await runCompare(EXAMPLE.source, EXAMPLE.target, { codeDirs: [EXAMPLE.code], preset: EXAMPLE.preset });
 mkdirSync('reports', { recursive: true });
 for (const [format, file] of Object.entries(REPORT_FILES)) {
-  writeFileSync(file, render(report, format, { rules: allRules }));
+  writeFileSync(file, render(report, format, { rules: allRules, codeRoot: REPORT_CODE_ROOT }));
   console.log(`wrote ${file}`);
 }

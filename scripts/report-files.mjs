@@ -3,6 +3,7 @@ export const EXAMPLE = {
   source: 'fixtures/salon/source.sql',
   target: 'fixtures/salon/target.sql',
   code: 'fixtures/salon/code',
+  preset: 'supabase',
 };
 export const REPORT_FILES = {
   table: 'reports/salon.txt',
@@ -10,3 +11,5 @@ export const REPORT_FILES = {
   json: 'reports/salon.json',
   sarif: 'reports/salon.sarif',
 };
+// Markdown links to code, relative to reports/
+export const REPORT_CODE_ROOT = '../fixtures/salon/code';

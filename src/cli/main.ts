@@ -53,7 +53,9 @@ function analysisOptions(args: CommonArgs, progress: ReturnType<typeof createPro
 
 function emit(report: Report, args: CommonArgs): void {
   const color = args.color && !process.env.NO_COLOR && !args.output && args.format === 'table' && Boolean(process.stdout.isTTY);
-  writeOutput(render(report, args.format, { color, rules: allRules }), args.output);
+  // Markdown links to code resolve from where the command ran when there is one code directory
+  const codeRoot = args.code?.length === 1 ? args.code[0] : undefined;
+  writeOutput(render(report, args.format, { color, rules: allRules, codeRoot }), args.output);
   const config = loadConfig(args.config, new Set(allRules.map((r) => r.id)));
   process.exitCode = exitCodeFor(report.findings, args['fail-on'] ?? config.failOn ?? 'error');
 }
