@@ -14,6 +14,7 @@ import { openInput, type InputOptions, type OpenedInput } from './input/index.js
 import { codeRuleMetas } from './scan/rules/index.js';
 import type { Snapshot } from './snapshot/types.js';
 import { TOOL_VERSION } from './version.js';
+export { snapshotJson } from './snapshot/serialize.js';
 
 export interface AnalysisOptions {
   readonly config?: Config;
@@ -148,6 +149,3 @@ export async function runSnapshot(input: string, options: Pick<AnalysisOptions, 
   return opened.snapshot;
 }
 
-export function snapshotJson(snapshot: Snapshot): string {
-  return `${JSON.stringify(snapshot, null, 2)}\n`;
-}

@@ -1,139 +1,20 @@
 #!/usr/bin/env node
-// The command line: yargs wiring only. Every behaviour lives in the library (src/analysis.ts); this
-// writes the report, sets the exit code, and turns failures into one line on stderr with exit 2.
+// The command line's entry: turns every failure into one line on stderr with exit 2 (a stack trace only
+// with --debug). `snapshot <live database>` takes a short path that loads only what it needs: it is
+// the command run against production-sized databases on every pull request, and module loading would
+// otherwise be most of its time.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { allRules, runCompare, runScan, runSnapshot, snapshotJson, type AnalysisOptions } from '../analysis.js';
-import { loadConfig } from '../config/load-config.js';
-import { PRESETS } from '../config/presets.js';
-import { SchemaDiffError, UsageError } from '../errors.js';
+import { SchemaDiffError } from '../errors.js';
 import { maskSecrets } from '../input/mask.js';
-import type { Report } from '../findings/report.js';
-import { render, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
-import { exitCodeFor, type FailOn } from './exit-code.js';
-import { writeOutput } from './output.js';
-import { createProgress } from './progress.js';
-import { TOOL_VERSION } from '../version.js';
-
-interface CommonArgs {
-  format: ReportFormat;
-  output?: string;
-  'fail-on'?: FailOn;
-  schemas?: string;
-  'exclude-schemas'?: string;
-  config?: string;
-  'scratch-db'?: string;
-  preset?: string;
-  verify: boolean;
-  quiet: boolean;
-  color: boolean;
-  debug: boolean;
-  code?: string[];
-}
-
-const list = (value: string | undefined) =>
-  value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter((s) => s !== '');
-
-function analysisOptions(args: CommonArgs, progress: ReturnType<typeof createProgress>): AnalysisOptions {
-  const config = loadConfig(args.config, new Set(allRules.map((r) => r.id)));
-  return {
-    config,
-    schemas: list(args.schemas),
-    excludeSchemas: list(args['exclude-schemas']),
-    preset: args.preset,
-    scratchDb: args['scratch-db'],
-    verify: args.verify,
-    codeDirs: args.code,
-    onProgress: (m) => progress.step(m),
-    onNote: args.quiet ? undefined : (m) => process.stderr.isTTY && process.stderr.write(`note: ${maskSecrets(m)}\n`),
-  };
-}
-
-function emit(report: Report, args: CommonArgs): void {
-  const color = args.color && !process.env.NO_COLOR && !args.output && args.format === 'table' && Boolean(process.stdout.isTTY);
-  // Markdown links to code resolve from where the command ran when there is one code directory
-  const codeRoot = args.code?.length === 1 ? args.code[0] : undefined;
-  writeOutput(render(report, args.format, { color, rules: allRules, codeRoot }), args.output);
-  const config = loadConfig(args.config, new Set(allRules.map((r) => r.id)));
-  process.exitCode = exitCodeFor(report.findings, args['fail-on'] ?? config.failOn ?? 'error');
-}
-
-async function withProgress<T>(args: CommonArgs, work: (progress: ReturnType<typeof createProgress>) => Promise<T>): Promise<T> {
-  const progress = createProgress(!args.quiet);
-  try {
-    return await work(progress);
-  } finally {
-    progress.done();
-  }
-}
+import { fastSnapshotArgs, runFastSnapshot } from './fast-snapshot.js';
 
 export async function main(argv: string[]): Promise<void> {
   let debug = argv.includes('--debug');
   try {
-    await yargs(argv)
-      .scriptName('schema-diff')
-      .usage('$0 <source> <target> [options]\n\nKeep application code and PostgreSQL schemas compatible.')
-      .option('format', { choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'report format' })
-      .option('output', { alias: 'o', type: 'string', describe: 'write the report/snapshot to FILE (folders created)' })
-      .option('fail-on', { choices: ['error', 'warning', 'info', 'none'] as const, describe: 'lowest severity that makes the exit code 1 [default: error]' })
-      .option('schemas', { type: 'string', describe: 'only these schemas (comma-separated)' })
-      .option('exclude-schemas', { type: 'string', describe: 'leave these schemas out (comma-separated)' })
-      .option('config', { type: 'string', describe: 'config file [default: schema-diff.config.json if present]' })
-      .option('scratch-db', { type: 'string', describe: 'load .sql inputs into a throwaway database on this server' })
-      .option('preset', { choices: Object.keys(PRESETS), describe: 'leave platform-managed schemas and roles out' })
-      .option('code', { type: 'string', array: true, describe: 'scan this codebase against target (repeatable)' })
-      .option('verify', { type: 'boolean', default: false, describe: 'ask the target PostgreSQL to plan every extracted statement' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
-      .option('color', { type: 'boolean', default: true, describe: 'colours in the terminal table (--no-color, NO_COLOR)' })
-      .option('debug', { type: 'boolean', default: false, describe: 'show stack traces of internal errors' })
-      .command(
-        'snapshot <input>',
-        'write a schema snapshot (JSON) of one input',
-        (y) => y.positional('input', { type: 'string', demandOption: true, describe: 'postgres:// URL, env:NAME, .sql file, migrations folder or snapshot .json' }),
-        async (args) => {
-          const a = args as unknown as CommonArgs & { input: string };
-          const snapshot = await withProgress(a, (progress) => runSnapshot(a.input, { scratchDb: a['scratch-db'], onProgress: (m) => progress.step(m) }));
-          writeOutput(snapshotJson(snapshot), a.output);
-        },
-      )
-      .command(
-        'scan <dirs..>',
-        'check a codebase against one schema',
-        (y) =>
-          y
-            .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'code directories' })
-            .option('schema', { type: 'string', demandOption: true, describe: 'the schema the code runs against (any input form)' }),
-        async (args) => {
-          const a = args as unknown as CommonArgs & { dirs: string[]; schema: string };
-          const report = await withProgress(a, (progress) => runScan(a.dirs, a.schema, analysisOptions(a, progress)));
-          emit(report, a);
-        },
-      )
-      .command(
-        '$0 <source> <target>',
-        'compare two schemas; with --code also check a codebase against target',
-        (y) =>
-          y
-            .positional('source', { type: 'string', demandOption: true, describe: 'where code and data come from today' })
-            .positional('target', { type: 'string', demandOption: true, describe: 'where they are going' }),
-        async (args) => {
-          const a = args as unknown as CommonArgs & { source: string; target: string };
-          const report = await withProgress(a, (progress) => runCompare(a.source, a.target, analysisOptions(a, progress)));
-          emit(report, a);
-        },
-      )
-      .strict()
-      .version(TOOL_VERSION)
-      .help()
-      .wrap(Math.min(110, process.stdout.columns ?? 110))
-      .fail((message, error) => {
-        if (error) throw error;
-        // yargs messages can span lines; the contract is one line
-        throw new UsageError(`${message.replace(/\s*\n\s*/g, ' ')} (see --help)`);
-      })
-      .parseAsync();
+    const fast = fastSnapshotArgs(argv);
+    if (fast) await runFastSnapshot(fast);
+    else await (await import('./program.js')).runProgram(argv);
   } catch (error) {
     debug ||= process.env.SCHEMA_DIFF_DEBUG === '1';
     if (error instanceof SchemaDiffError) {
@@ -161,5 +42,5 @@ if (isEntryPoint()) {
     process.stderr.write(`schema-diff: internal error: ${maskSecrets(String((reason as Error)?.message ?? reason))}\n`);
     process.exit(2);
   });
-  await main(hideBin(process.argv));
+  await main(process.argv.slice(2));
 }

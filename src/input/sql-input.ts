@@ -1,0 +1,67 @@
+// `.sql` files and migration folders: read as psql scripts, planned with the real parser, loaded into the
+// embedded PostgreSQL (or a --scratch-db) in batches, then introspected there.
+import { InputError } from '../errors.js';
+import type { Queryable } from '../introspect/queryable.js';
+import { displayPath } from './display-path.js';
+import { createEmbeddedDatabase, unavailableExtensions } from './embedded-postgres.js';
+import type { InputKind, InputOptions, OpenedInput } from './index.js';
+import { SUPABASE_PLATFORM_EXTENSIONS, supabaseStubs } from './platform-stubs.js';
+import { readPsqlScript, type SqlSegment } from './psql-script.js';
+import { createScratchDatabase } from './scratch-database.js';
+import { snapshotOf } from './snapshot-of.js';
+import { createReferencedRoles, loadPlan } from './sql-loader.js';
+import { locationOf, planStatements } from './sql-statements.js';
+
+export async function openSql(paths: string[], kind: InputKind, display: string, options: InputOptions): Promise<OpenedInput> {
+  const segments: SqlSegment[] = [];
+  for (const path of paths) {
+    const script = readPsqlScript(path, displayPath);
+    segments.push(...script.segments);
+    for (const note of script.notes) options.onNote?.(`${note.file}:${note.line}: ${note.message}`);
+  }
+  let plan = await planStatements(segments);
+  if (plan.statements.length === 0) throw new InputError(`${display}: contains no SQL statements`);
+  const supabase = options.preset === 'supabase';
+  if (supabase && !options.scratchDb) {
+    // The platform's own extensions cannot load here; what the application built on them still can.
+    const platform = plan.statements.filter((s) => s.extension !== null && SUPABASE_PLATFORM_EXTENSIONS.has(s.extension));
+    const missing = new Set(await unavailableExtensions(platform.map((s) => s.extension!)));
+    for (const s of platform.filter((p) => missing.has(p.extension!))) {
+      options.onNote?.(`${locationOf(s)}: CREATE EXTENSION ${s.extension} skipped (Supabase platform extension, --preset supabase)`);
+    }
+    plan = { ...plan, statements: plan.statements.filter((s) => !(s.extension !== null && missing.has(s.extension))) };
+  }
+  const extensionStatements = plan.statements.filter((s) => s.extension !== null);
+  let database: (Queryable & { exec(sql: string): Promise<void>; close(): Promise<void> }) | undefined;
+  try {
+    if (options.scratchDb) {
+      const scratch = await createScratchDatabase(options.scratchDb);
+      database = scratch;
+      await scratch.createRoles(plan.referencedRoles);
+    } else {
+      const missing = await unavailableExtensions(extensionStatements.map((s) => s.extension!));
+      if (missing.length > 0) {
+        const first = extensionStatements.find((s) => missing.includes(s.extension!))!;
+        throw new InputError(
+          `${locationOf(first)}: extension "${first.extension}" is not available in the embedded PostgreSQL; ` +
+            `load this input with --scratch-db postgres://… on a server that has it`,
+        );
+      }
+      database = await createEmbeddedDatabase(extensionStatements.map((s) => s.extension!));
+      await createReferencedRoles(database, plan.referencedRoles);
+    }
+    if (supabase) for (const stub of supabaseStubs(plan)) await database.exec(stub);
+    await loadPlan(database, plan, { onNote: options.onNote });
+    const snapshot = await snapshotOf(database, display, options);
+    const db = database;
+    let open = true;
+    const close = async () => {
+      if (open) (open = false), await db.close().catch(() => undefined);
+    };
+    if (!options.keepOpen) await close();
+    return { kind, display, snapshot, database: options.keepOpen ? db : null, close };
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    throw error;
+  }
+}
