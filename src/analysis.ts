@@ -10,7 +10,7 @@ import type { Finding } from './findings/finding.js';
 import { sortFindings, summarize } from './findings/order.js';
 import type { NotCompared, Report, ScanCoverage } from './findings/report.js';
 import type { RuleMeta } from './findings/rule.js';
-import { openInput, type InputOptions, type OpenedInput } from './input/index.js';
+import { classifyInput, openInput, type InputOptions, type OpenedInput } from './input/index.js';
 import { codeRuleMetas } from './scan/rules/index.js';
 import type { Snapshot } from './snapshot/types.js';
 import { TOOL_VERSION } from './version.js';
@@ -118,9 +118,24 @@ function compareWithScan(
 
 /** `schema-diff <source> <target> [--code DIR]` */
 export async function runCompare(sourceInput: string, targetInput: string, options: AnalysisOptions = {}): Promise<Report> {
-  const source = await open(sourceInput, options, false);
+  const keepTarget = Boolean(options.verify && options.codeDirs?.length);
+  // why: two live databases are read at the same time (each is mostly waiting on its server); SQL inputs
+  // stay one at a time, because an embedded PostgreSQL holds about 1 GB while loaded.
+  const bothLive = classifyInput(sourceInput) === 'database' && classifyInput(targetInput) === 'database';
+  let source: OpenedInput;
+  let target: OpenedInput;
+  if (bothLive) {
+    const [s, t] = await Promise.allSettled([open(sourceInput, options, false), open(targetInput, options, keepTarget)]);
+    if (s.status === 'rejected' || t.status === 'rejected') {
+      if (t.status === 'fulfilled') await t.value.close();
+      throw s.status === 'rejected' ? s.reason : (t as PromiseRejectedResult).reason;
+    }
+    [source, target] = [s.value, t.value];
+  } else {
+    source = await open(sourceInput, options, false);
+    target = await open(targetInput, options, keepTarget);
+  }
   await source.close();
-  const target = await open(targetInput, options, Boolean(options.verify && options.codeDirs?.length));
   try {
     options.onProgress?.('comparing');
     const scanned = await scanAgainst(target, options);
