@@ -7,7 +7,7 @@
 // (builders/drizzle-schema.ts). Drizzle encodes json/jsonb values itself.
 import { ts } from 'ts-morph';
 import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, RelationName, TableRef } from '../facts.js';
-import { chainsOf, chainText, skipWrappers, type Chain, type Link } from './builders/chain.js';
+import { chainText, statementsOfChains, skipWrappers, type Chain, type Link } from './builders/chain.js';
 import { conditionSql, tableResolver, type Casing, type DrizzleTable, type TableResolver } from './builders/drizzle-schema.js';
 import { bindingsOf, builderFacts, builderStatement, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';
 import { isCallOfImport, isTypedAs, originOf, type Origin } from './builders/origin.js';
@@ -186,12 +186,7 @@ const extractor: Extractor = {
       if (!resolvers.has(casing)) resolvers.set(casing, tableResolver(sourceFile, casing));
       return resolvers.get(casing)!;
     };
-    const statements: ExtractedStatement[] = [];
-    for (const chain of chainsOf(context.calls)) {
-      const statement = statementOf(chain, context, resolverFor);
-      if (statement) statements.push(statement);
-    }
-    return statements;
+    return statementsOfChains(context.calls, (chain) => statementOf(chain, context, resolverFor));
   },
 };
 

@@ -5,7 +5,7 @@
 // values to node-postgres: a JS array bound to a json/jsonb column arrives as a PostgreSQL array.
 import { ts } from 'ts-morph';
 import type { ColumnUse, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
-import { chainsOf, chainText, skipWrappers, type Chain, type Link } from './builders/chain.js';
+import { chainText, statementsOfChains, skipWrappers, type Chain, type Link } from './builders/chain.js';
 import {
   bindingOf,
   bindingsOf,
@@ -216,12 +216,7 @@ const extractor: Extractor = {
   enablers: ['knex'],
   docs: 'https://knexjs.org/guide/query-builder.html',
   extract(_sourceFile, context) {
-    const statements: ExtractedStatement[] = [];
-    for (const chain of chainsOf(context.calls)) {
-      const statement = statementOf(chain, context);
-      if (statement) statements.push(statement);
-    }
-    return statements;
+    return statementsOfChains(context.calls, (chain) => statementOf(chain, context));
   },
 };
 

@@ -8,7 +8,7 @@
 import { ts } from 'ts-morph';
 import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
-import { chainsOf, chainText, returnedChain, skipWrappers, type Chain } from './builders/chain.js';
+import { chainText, statementsOfChains, returnedChain, skipWrappers, type Chain } from './builders/chain.js';
 import {
   bindingOf,
   bindingsOf,
@@ -223,12 +223,7 @@ const extractor: Extractor = {
   enablers: ['kysely'],
   docs: 'https://kysely.dev/docs/category/examples',
   extract(_sourceFile, context) {
-    const statements: ExtractedStatement[] = [];
-    for (const chain of chainsOf(context.calls)) {
-      const statement = statementOf(chain, context);
-      if (statement) statements.push(statement);
-    }
-    return statements;
+    return statementsOfChains(context.calls, (chain) => statementOf(chain, context));
   },
 };
 

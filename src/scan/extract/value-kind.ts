@@ -1,15 +1,17 @@
 // What kind of JS value an argument is, from syntax alone. Whatever syntax cannot tell is left to the
-// type checker (../type-kinds.ts), which runs only for the few sites a rule needs.
+// type checker (../type-kinds.ts), which runs only for the few sites a rule needs. Raw-SQL parameters
+// and builder values both come through here.
 import { ts } from 'ts-morph';
 import type { ValueKind } from '../facts.js';
+import { skipWrappers } from './builders/chain.js';
 
-const ARRAY_METHODS = new Set(['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'split', 'sort', 'reverse', 'keys', 'values', 'entries']);
+// why not slice/concat: strings have them too
+const ARRAY_METHODS = new Set(['map', 'filter', 'flat', 'flatMap', 'sort', 'toSorted', 'reverse', 'split']);
 const SCALAR_CALLS = new Set(['String', 'Number', 'Boolean', 'BigInt', 'parseInt', 'parseFloat']);
+const SCALAR_METHODS = new Set(['toString', 'toISOString', 'toFixed', 'join']);
 
-export function syntacticKind(node: ts.Expression): ValueKind {
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
-    return syntacticKind(node.expression);
-  }
+export function syntacticKind(expression: ts.Expression): ValueKind {
+  const node = skipWrappers(expression);
   if (ts.isArrayLiteralExpression(node)) return 'array';
   if (ts.isObjectLiteralExpression(node)) return 'object';
   if (
@@ -21,21 +23,23 @@ export function syntacticKind(node: ts.Expression): ValueKind {
     node.kind === ts.SyntaxKind.FalseKeyword ||
     node.kind === ts.SyntaxKind.NullKeyword ||
     ts.isPrefixUnaryExpression(node) ||
-    ts.isTypeOfExpression(node)
+    ts.isTypeOfExpression(node) ||
+    // node-postgres and the builders send a Date as a timestamp string
+    (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date')
   ) {
     return 'scalar';
   }
   if (ts.isCallExpression(node)) {
-    const callee = node.expression;
+    const callee = skipWrappers(node.expression);
     if (ts.isIdentifier(callee) && SCALAR_CALLS.has(callee.text)) return 'scalar';
     if (ts.isPropertyAccessExpression(callee)) {
-      const owner = callee.expression;
+      const owner = ts.isIdentifier(callee.expression) ? callee.expression.text : '';
       const method = callee.name.text;
-      if (ts.isIdentifier(owner) && owner.text === 'JSON' && method === 'stringify') return 'scalar';
-      if (ts.isIdentifier(owner) && owner.text === 'Array' && (method === 'from' || method === 'of')) return 'array';
-      if (ts.isIdentifier(owner) && owner.text === 'Object' && (method === 'keys' || method === 'values' || method === 'entries')) return 'array';
-      if (method === 'toString' || method === 'toISOString' || method === 'toFixed' || method === 'join') return 'scalar';
-      if (ARRAY_METHODS.has(method) && method !== 'keys' && method !== 'values' && method !== 'entries') return 'array';
+      if (owner === 'JSON' && method === 'stringify') return 'scalar';
+      if (owner === 'Array' && (method === 'from' || method === 'of')) return 'array';
+      if (owner === 'Object' && (method === 'keys' || method === 'values' || method === 'entries')) return 'array';
+      if (SCALAR_METHODS.has(method)) return 'scalar';
+      if (ARRAY_METHODS.has(method)) return 'array';
     }
   }
   return 'unknown';

@@ -102,3 +102,13 @@ export function chainText(chain: Chain, sourceFile: ts.SourceFile, max = 160): s
   const text = chain.outer.getText(sourceFile).replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** The statements of a file's chains: `statementOf` decides which chains are queries of its library. */
+export function statementsOfChains<S>(calls: readonly ts.CallExpression[], statementOf: (chain: Chain) => S | null): S[] {
+  const statements: S[] = [];
+  for (const chain of chainsOf(calls)) {
+    const statement = statementOf(chain);
+    if (statement) statements.push(statement);
+  }
+  return statements;
+}

@@ -105,43 +105,6 @@ function unique(values: readonly RowValue[]): string[] {
   return [...new Set(values.map((v) => v.key))];
 }
 
-const SCALAR_CALLS = new Set(['String', 'Number', 'Boolean', 'BigInt', 'parseInt', 'parseFloat']);
-// why not slice/concat: strings have them too
-const ARRAY_METHODS = new Set(['map', 'filter', 'flat', 'flatMap', 'sort', 'toSorted', 'reverse', 'split']);
-
-/** What a JS value is, from syntax alone. */
-export function valueKindOf(expression: ts.Expression): ValueKind {
-  const node = skipWrappers(expression);
-  if (ts.isArrayLiteralExpression(node)) return 'array';
-  if (ts.isObjectLiteralExpression(node)) return 'object';
-  if (
-    ts.isStringLiteralLike(node) ||
-    ts.isTemplateExpression(node) ||
-    ts.isNumericLiteral(node) ||
-    ts.isBigIntLiteral(node) ||
-    node.kind === ts.SyntaxKind.TrueKeyword ||
-    node.kind === ts.SyntaxKind.FalseKeyword ||
-    node.kind === ts.SyntaxKind.NullKeyword ||
-    (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand)) ||
-    (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date')
-  ) {
-    return 'scalar';
-  }
-  if (ts.isCallExpression(node)) {
-    const callee = skipWrappers(node.expression);
-    if (ts.isIdentifier(callee) && SCALAR_CALLS.has(callee.text)) return 'scalar';
-    if (ts.isPropertyAccessExpression(callee)) {
-      const owner = ts.isIdentifier(callee.expression) ? callee.expression.text : '';
-      const method = callee.name.text;
-      if (owner === 'JSON' && method === 'stringify') return 'scalar';
-      if (owner === 'Array' && (method === 'from' || method === 'of')) return 'array';
-      if (ARRAY_METHODS.has(method)) return 'array';
-      if (method === 'toISOString' || method === 'toString' || method === 'join') return 'scalar';
-    }
-  }
-  return 'unknown';
-}
-
 /** The source offsets the type checker would need for a value whose kind syntax does not tell. */
 export function typeSiteOf(expression: ts.Expression, sourceFile: ts.SourceFile): { start: number; end: number } {
   return { start: expression.getStart(sourceFile), end: expression.end };
