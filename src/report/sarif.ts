@@ -58,12 +58,15 @@ function locations(f: Finding, report: Report): object[] {
   const code = f.locations ?? [];
   if (f.category === 'code') return code.map(codeLocation);
   const logical = { logicalLocations: [logicalLocation(f)] };
-  // A schema finding is shown where the code uses its object, else at the target schema file.
+  // A schema finding is shown where the code uses its object, else at the target schema file, else at the
+  // source schema file (a live target compared with a committed source); two live databases leave only the
+  // logical location, which GitHub will not take (README: Limits).
   if (code.length > 0) return code.map((l) => ({ ...codeLocation(l), ...logical }));
-  if (isRelativePath(report.target.input)) {
+  const anchor = [report.target.input, report.source?.input].find((input) => input !== undefined && isRelativePath(input));
+  if (anchor !== undefined) {
     // why: the object's line in that file is unknown; line 1 anchors the alert to the file, the message names the object
     const physicalLocation = {
-      artifactLocation: { uri: relativeUri(report.target.input), uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: relativeUri(anchor), uriBaseId: '%SRCROOT%' },
       region: { startLine: 1 },
     };
     return [{ physicalLocation, ...logical }];

@@ -36,7 +36,13 @@ describe('sarif reporter', () => {
   });
 
   it('the validator catches what GitHub rejects', () => {
-    const log = parse(renderSarif({ ...sampleReport, target: { input: 'postgres://db/app', serverVersion: '17.4' } }));
+    const log = parse(
+      renderSarif({
+        ...sampleReport,
+        source: { input: 'env:SOURCE_URL', serverVersion: '15.8' },
+        target: { input: 'postgres://db/app', serverVersion: '17.4' },
+      }),
+    );
     expect(sarifProblems(log)).toContain('$.runs[0].results[5].locations[0].physicalLocation: GitHub needs a physical location');
     expect(sarifProblems(log, { github: false })).toEqual([]);
   });
@@ -97,6 +103,16 @@ describe('sarif reporter', () => {
         ],
       },
     ]);
+  });
+
+  it('anchors them at the source schema file when the target is a live database', () => {
+    const out = renderSarif({
+      ...sampleReport,
+      source: { input: 'schema/source.sql', serverVersion: '15.8' },
+      target: { input: 'postgres://db/app', serverVersion: '17.4' },
+    });
+    expect(sarifProblems(JSON.parse(out))).toEqual([]);
+    expect(resultFor(out, 'check-constraint-added').locations[0]?.physicalLocation?.artifactLocation.uri).toBe('schema/source.sql');
   });
 
   it('writes relative URIs with / separators', () => {
