@@ -7,6 +7,7 @@ import type { FileScan } from './scan-file.js';
 import type { CodeRule } from './rules/types.js';
 import type { CheckSubject, FindingDraft } from './rules/types.js';
 import type { SchemaIndex } from './schema-index.js';
+import { migrationView, tablesChangedIn } from './migration-context.js';
 
 const MAX_SQL = 2000;
 
@@ -28,13 +29,14 @@ export function checkFiles(files: readonly FileScan[], schema: SchemaIndex, rule
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const file of files) {
+    const fileSchema = migrationView(schema, tablesChangedIn(file.analyses));
     for (const analysis of file.analyses) {
       for (const subject of subjectsOf(analysis)) {
         const location = subject.statement.location;
         const sql = subject.kind === 'statement' ? subject.text : subject.statement.sql;
         for (const rule of rules) {
           if (suppressed(file, location, rule.id)) continue;
-          rule.check(subject, schema, (draft: FindingDraft) => {
+          rule.check(subject, fileSchema, (draft: FindingDraft) => {
             const finding: Finding = {
               rule: rule.id,
               severity: draft.severity ?? rule.severity,

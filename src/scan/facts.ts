@@ -149,6 +149,11 @@ export interface QueryFacts {
   readonly operators: readonly OperatorUse[];
   /** tables the statement itself creates (CREATE [TEMP] TABLE): later statements may use them */
   readonly createsTables: readonly RelationName[];
+  /**
+   * tables whose definition the statement changes (ALTER, DROP, RENAME TABLE, CREATE INDEX): the code
+   * is a migration, and its other statements on these tables ran against an earlier shape of them
+   */
+  readonly changesTables: readonly RelationName[];
 }
 
 /** One argument bound to `$index`, as the code passes it. */

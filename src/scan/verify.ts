@@ -9,6 +9,7 @@ import type { Queryable } from '../introspect/queryable.js';
 import type { StatementAnalysis } from './analyze-statement.js';
 import type { AnalyzedStatement } from './facts.js';
 import type { SchemaIndex } from './schema-index.js';
+import { migrationView, tablesChangedIn } from './migration-context.js';
 import { relationText } from './rules/describe.js';
 import { verifyRejected } from './rules/verify-rejected.js';
 
@@ -76,7 +77,13 @@ function askable(item: AnalyzedStatement, schema: SchemaIndex): boolean {
 }
 
 export async function verifyStatements(db: Queryable, analyses: readonly StatementAnalysis[], schema: SchemaIndex): Promise<Finding[]> {
-  const items = analyses.flatMap((a) => (a.kind === 'analyzed' ? a.items.filter((item) => askable(item, schema)) : []));
+  // a migration's statements on the tables it changes ran against an earlier shape: not asked
+  const byFile = new Map<string, StatementAnalysis[]>();
+  for (const a of analyses) byFile.set(a.statement.location.file, [...(byFile.get(a.statement.location.file) ?? []), a]);
+  const views = new Map([...byFile].map(([file, list]) => [file, migrationView(schema, tablesChangedIn(list))]));
+  const items = analyses.flatMap((a) =>
+    a.kind === 'analyzed' ? a.items.filter((item) => askable(item, views.get(a.statement.location.file) ?? schema)) : [],
+  );
   if (items.length === 0) return [];
   const version = Number((await db.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0]?.server_version_num ?? 0);
   const generic = version >= 160000;

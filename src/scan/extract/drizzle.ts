@@ -39,7 +39,13 @@ function isDrizzle(origin: Origin): boolean {
   return origin.kind === 'callback' && origin.method === 'transaction' && isDrizzle(origin.receiver);
 }
 
-const ROOTS: Readonly<Record<string, 'insert' | 'update' | 'delete' | 'select'>> = { insert: 'insert', update: 'update', delete: 'delete', from: 'select' };
+// a Map, not an object literal: a method named toString or constructor must not look like a root
+const ROOTS: ReadonlyMap<string, 'insert' | 'update' | 'delete' | 'select'> = new Map([
+  ['insert', 'insert'],
+  ['update', 'update'],
+  ['delete', 'delete'],
+  ['from', 'select'],
+]);
 const JOINS = new Set(['innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'innerJoinLateral', 'leftJoinLateral']);
 const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
 
@@ -105,10 +111,10 @@ function conflictOf(link: Link, resolver: TableResolver, uses: ColumnUse[], tabl
 
 function statementOf(chain: Chain, context: ExtractContext, resolverFor: (casing: Casing) => TableResolver): ExtractedStatement | null {
   const links = chain.links;
-  const rootIndex = links.findIndex((l) => ROOTS[l.name] !== undefined);
+  const rootIndex = links.findIndex((l) => ROOTS.has(l.name));
   if (rootIndex < 0) return null;
   const root = links[rootIndex]!;
-  const command = ROOTS[root.name]!;
+  const command = ROOTS.get(root.name)!;
   if (command === 'select' ? !links.slice(0, rootIndex).some((l) => SELECTS.has(l.name)) : rootIndex !== 0) return null;
   const tableArg = root.args[0];
   if (!tableArg || ts.isStringLiteralLike(skipWrappers(tableArg))) return null;

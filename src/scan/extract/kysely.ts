@@ -27,13 +27,14 @@ import { originOf, packageOf } from './builders/origin.js';
 import { rowsOf } from './builders/rows.js';
 import type { ExtractContext, Extractor } from './types.js';
 
-const ROOTS: Readonly<Record<string, 'select' | 'insert' | 'update' | 'delete'>> = {
-  selectFrom: 'select',
-  insertInto: 'insert',
-  replaceInto: 'insert',
-  updateTable: 'update',
-  deleteFrom: 'delete',
-};
+// a Map, not an object literal: a method named toString or constructor must not look like a root
+const ROOTS: ReadonlyMap<string, 'select' | 'insert' | 'update' | 'delete'> = new Map([
+  ['selectFrom', 'select'],
+  ['insertInto', 'insert'],
+  ['replaceInto', 'insert'],
+  ['updateTable', 'update'],
+  ['deleteFrom', 'delete'],
+]);
 const READ_METHODS = new Set(['select', 'returning', 'orderBy', 'groupBy', 'distinctOn']);
 const WHERE_METHODS = new Set(['where', 'orWhere', 'having', 'orHaving']);
 const REF_METHODS = new Set(['whereRef', 'orWhereRef', 'havingRef']);
@@ -129,7 +130,7 @@ function conflictOf(callback: ts.Expression | undefined, context: ExtractContext
 
 function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement | null {
   const links = chain.links;
-  const rootIndex = links.findIndex((l) => ROOTS[l.name] !== undefined);
+  const rootIndex = links.findIndex((l) => ROOTS.has(l.name));
   if (rootIndex < 0) return null;
   const before = links.slice(0, rootIndex);
   if (!before.every((l) => l.name === 'withSchema' || l.name === 'with' || l.name === 'withRecursive')) return null;
@@ -142,7 +143,7 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
   const schema = schemaLink?.args[0] ? context.constantText(schemaLink.args[0]) : null;
   if (schemaLink && schema === null) return unresolvedStatement(envelope, 'schema name computed at run time');
   const root = links[rootIndex]!;
-  const command = ROOTS[root.name]!;
+  const command = ROOTS.get(root.name)!;
   const rootArg = root.args[0] && skipWrappers(root.args[0]);
   const tableTexts = rootArg && ts.isArrayLiteralExpression(rootArg) ? rootArg.elements.map((e) => context.constantText(e)) : [rootArg ? context.constantText(rootArg) : null];
   if (tableTexts.some((t) => t === null)) {

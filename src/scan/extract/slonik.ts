@@ -13,9 +13,12 @@ import type { ExtractContext, Extractor } from './types.js';
 const STATEMENT_TAGS = new Set(['type', 'typeAlias', 'unsafe']);
 const CASTS: Record<string, string> = { json: 'json', jsonb: 'jsonb', binary: 'bytea', date: 'date', timestamp: 'timestamptz', interval: 'interval', uuid: 'uuid' };
 
+/** slonik and its published forks (`@silverhand/slonik` is logto's) share the tag API */
+const SLONIK_MODULES = new Set(['slonik', '@silverhand/slonik']);
+
 function isSlonikRoot(expression: ts.Expression, context: ExtractContext): boolean {
   const binding = context.importOf(expression);
-  if (binding) return binding.module === 'slonik' || binding.module.startsWith('.');
+  if (binding) return SLONIK_MODULES.has(binding.module) || binding.module.startsWith('.');
   const root = rootIdentifier(expression);
   return root?.text === 'sql';
 }
@@ -24,7 +27,7 @@ function isSlonikRoot(expression: ts.Expression, context: ExtractContext): boole
 function tagKind(tag: ts.Expression, context: ExtractContext): 'statement' | 'fragment' | null {
   if (!isSlonikRoot(tag, context)) return null;
   const member = ts.isCallExpression(tag) ? tag.expression : tag;
-  if (ts.isIdentifier(member)) return context.importOf(member)?.module === 'slonik' ? 'statement' : null;
+  if (ts.isIdentifier(member)) return SLONIK_MODULES.has(context.importOf(member)?.module ?? '') ? 'statement' : null;
   if (!ts.isPropertyAccessExpression(member)) return null;
   if (member.name.text === 'fragment') return 'fragment';
   return STATEMENT_TAGS.has(member.name.text) ? 'statement' : null;
@@ -106,7 +109,7 @@ function classifier(context: ExtractContext) {
         return text === null ? { kind: 'unresolved', reason: 'sql.literalValue of a run-time value' } : { kind: 'text', text: `'${text.replace(/'/g, "''")}'` };
       }
       default:
-        if (method in CASTS) return { kind: 'param', value: args[0] ?? null, valueKind: method === 'json' || method === 'jsonb' ? 'object' : 'scalar', cast: CASTS[method] };
+        if (Object.hasOwn(CASTS, method)) return { kind: 'param', value: args[0] ?? null, valueKind: method === 'json' || method === 'jsonb' ? 'object' : 'scalar', cast: CASTS[method] };
         return { kind: 'unresolved', reason: `slonik helper sql.${method}` };
     }
   };
@@ -115,7 +118,7 @@ function classifier(context: ExtractContext) {
 
 const extractor: Extractor = {
   id: 'slonik',
-  enablers: ['slonik'],
+  enablers: [...SLONIK_MODULES],
   docs: 'https://github.com/gajus/slonik#query-building',
   extract(_sourceFile, context) {
     const statements: ExtractedStatement[] = [];

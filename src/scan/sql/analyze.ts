@@ -21,6 +21,7 @@ interface Accumulator {
   readonly bindings: ColumnBinding[];
   readonly operators: OperatorUse[];
   readonly creates: RelationName[];
+  readonly changes: RelationName[];
   /** data-modifying statements nested in WITH: analyzed as facts of their own */
   readonly nested: QueryFacts[];
 }
@@ -33,7 +34,7 @@ const SAME_TYPE_OPERATORS = new Set(['=', '<>', '!=', '@>', '<@']);
  * `sql` is the whole string the statement came from (node locations are offsets into it).
  */
 export function analyzeStatement(node: AstNode, sql: string): QueryFacts[] {
-  const acc: Accumulator = { sql, tables: [], columns: [], bindings: [], operators: [], creates: [], nested: [] };
+  const acc: Accumulator = { sql, tables: [], columns: [], bindings: [], operators: [], creates: [], changes: [], nested: [] };
   const facts = analyzeInto(node, null, acc);
   return [facts, ...acc.nested];
 }
@@ -50,6 +51,7 @@ function emptyFacts(command: Command, acc: Accumulator): QueryFacts {
     bindings: acc.bindings,
     operators: acc.operators,
     createsTables: acc.creates,
+    changesTables: acc.changes,
   };
 }
 
@@ -75,6 +77,31 @@ function analyzeInto(node: AstNode, parent: Scope | null, acc: Accumulator): Que
     case 'CreateTableAsStmt': {
       const into = isObject(fields['into']) ? fields['into'] : null;
       if (into && isObject(into['rel'])) acc.creates.push(plain(rangeVarName(into['rel'])));
+      return emptyFacts('other', acc);
+    }
+    case 'AlterTableStmt':
+    case 'IndexStmt': {
+      const relation = nodeOf({ RangeVar: fields['relation'] }, 'RangeVar');
+      if (relation) acc.changes.push(plain(rangeVarName(relation)));
+      return emptyFacts('other', acc);
+    }
+    case 'RenameStmt': {
+      const relation = nodeOf({ RangeVar: fields['relation'] }, 'RangeVar');
+      if (!relation) return emptyFacts('other', acc);
+      const old = plain(rangeVarName(relation));
+      acc.changes.push(old);
+      const renamed = fields['renameType'] === 'OBJECT_TABLE' || fields['renameType'] === 'OBJECT_VIEW' ? str(fields['newname']) : null;
+      if (renamed) acc.changes.push({ schema: old.schema, name: renamed });
+      return emptyFacts('other', acc);
+    }
+    case 'DropStmt': {
+      if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATERIALIZED_VIEW'].includes(String(fields['removeType']))) {
+        for (const object of list(fields['objects'])) {
+          const parts = list(nodeOf(object, 'List')?.['items']).map((item) => str(nodeOf(item, 'String')?.['sval']));
+          const name = parts[parts.length - 1];
+          if (name) acc.changes.push({ schema: parts.length > 1 ? (parts[parts.length - 2] ?? null) : null, name });
+        }
+      }
       return emptyFacts('other', acc);
     }
     case 'ExplainStmt':

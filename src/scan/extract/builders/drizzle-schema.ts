@@ -178,7 +178,7 @@ export function conditionSql(expression: ts.Expression, resolver: TableResolver)
   if (!column) return null;
   if (fn === 'isNull' || fn === 'isNotNull') return `${quote(column.column)} ${fn === 'isNull' ? 'is null' : 'is not null'}`;
   const operators: Record<string, string> = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
-  const operator = operators[fn];
+  const operator = Object.hasOwn(operators, fn) ? operators[fn] : undefined;
   if (!operator || !second) return null;
   const other = resolver.column(second);
   return `${quote(column.column)} ${operator} ${other ? quote(other.column) : '$1'}`;

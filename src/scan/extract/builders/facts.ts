@@ -174,6 +174,7 @@ export function builderFacts(parts: Partial<QueryFacts> & Pick<QueryFacts, 'comm
     bindings: [],
     operators: [],
     createsTables: [],
+    changesTables: [],
     ...parts,
   };
 }
