@@ -4,7 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, SnapshotFormatError } from '../errors.js';
 import type { IntrospectOptions } from '../introspect/index.js';
-import type { Queryable } from '../introspect/queryable.js';
+import type { Queryable, Session } from '../introspect/queryable.js';
+import type pg from 'pg';
 import type { Snapshot } from '../snapshot/types.js';
 import { SnapshotValidationError, validateSnapshot } from '../snapshot/validate.js';
 import { connect, isDatabaseUrl } from './database-url.js';
@@ -12,8 +13,10 @@ import { readEnvUrl } from './env-url.js';
 import { displayPath } from './display-path.js';
 import { maskInput } from './mask.js';
 import { listSqlFiles } from './sql-files.js';
+import { sessionCount } from './session-count.js';
 import { snapshotOf, statementTimeoutMs } from './snapshot-of.js';
 export { STATEMENT_TIMEOUT_ENV } from './snapshot-of.js';
+export { SESSIONS_ENV } from './session-count.js';
 
 export type InputKind = 'database' | 'sql-file' | 'sql-directory' | 'snapshot';
 
@@ -55,21 +58,30 @@ export function classifyInput(input: string): InputKind {
   throw new InputError(`${input}: not a .sql file, a directory of migrations, a snapshot .json or a postgres:// URL`);
 }
 
+function queryable(client: pg.Client): Queryable {
+  return {
+    async query<Row>(sql: string, params?: readonly unknown[]) {
+      const result = await client.query(sql, params ? [...params] : undefined);
+      return { rows: result.rows as Row[] };
+    },
+  };
+}
+
 async function openDatabase(url: string, display: string, options: InputOptions): Promise<OpenedInput> {
-  options = { ...options, statementTimeoutMs: statementTimeoutMs(options) };
+  options = { ...options, statementTimeoutMs: statementTimeoutMs(options), sessions: options.sessions ?? sessionCount() };
   const client = await connect(url, display);
   let open = true;
   const close = async () => {
     if (open) (open = false), await client.end().catch(() => undefined);
   };
   try {
-    const db: Queryable = {
-      async query<Row>(sql: string, params?: readonly unknown[]) {
-        const result = await client.query(sql, params ? [...params] : undefined);
-        return { rows: result.rows as Row[] };
-      },
+    const db = queryable(client);
+    // why: more sessions on the same snapshot read the catalogs in parallel (src/introspect/parallel-read.ts)
+    const openSession = async (): Promise<Session> => {
+      const helper = await connect(url, display);
+      return { ...queryable(helper), close: () => helper.end() };
     };
-    const snapshot = await snapshotOf(db, display, options);
+    const snapshot = await snapshotOf(db, display, { ...options, openSession });
     if (!options.keepOpen) await close();
     return { kind: 'database', display, snapshot, database: options.keepOpen ? db : null, close };
   } catch (error) {

@@ -1,23 +1,15 @@
 // Read one database's catalogs into a Snapshot: one set-based query per object kind, all inside one
 // read-only, repeatable-read transaction (a consistent picture, and no way to write), with timeouts.
 import type { Snapshot } from '../snapshot/types.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable, Session } from './queryable.js';
 import type { CatalogRows } from './rows.js';
 import { buildSnapshot } from './build-snapshot.js';
+import { catalogSteps } from './catalog-steps.js';
+import { HelperSessions } from './helper-sessions.js';
+import { IntrospectionQueryError, joinSnapshot, readSteps, rowsOf } from './parallel-read.js';
 import type { QueryScope } from './queries/scope.js';
 import { serverQuery } from './queries/server.js';
-import { schemasQuery } from './queries/schemas.js';
-import { extensionsQuery } from './queries/extensions.js';
-import { relationsQuery } from './queries/relations.js';
-import { columnsQuery } from './queries/columns.js';
-import { constraintsQuery } from './queries/constraints.js';
-import { indexesQuery } from './queries/indexes.js';
-import { triggersQuery } from './queries/triggers.js';
-import { policiesQuery } from './queries/policies.js';
-import { grantsQuery } from './queries/grants.js';
-import { sequencesQuery } from './queries/sequences.js';
-import { typesQuery } from './queries/types.js';
-import { functionsQuery } from './queries/functions.js';
+export { IntrospectionQueryError } from './parallel-read.js';
 
 export const MINIMUM_SERVER_VERSION = 140000;
 
@@ -45,21 +37,16 @@ export interface IntrospectOptions {
   readonly includeExtensionObjects?: boolean;
   /** per catalog query, milliseconds */
   readonly statementTimeoutMs?: number;
+  /**
+   * Opens one more session to the same database. With it, the catalog queries are spread over up to
+   * `sessions` sessions sharing one snapshot; without it (PGlite, a scratch database), one session.
+   */
+  readonly openSession?: () => Promise<Session>;
+  /** sessions in all, the caller's included; default 3 */
+  readonly sessions?: number;
 }
 
-export class IntrospectionQueryError extends Error {
-  constructor(readonly step: string, cause: unknown) {
-    super(`${step}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-}
-
-async function rowsOf<T>(db: Queryable, step: string, sql: string): Promise<T[]> {
-  try {
-    return (await db.query<T>(sql)).rows;
-  } catch (error) {
-    throw new IntrospectionQueryError(`reading ${step}`, error);
-  }
-}
+export const DEFAULT_SESSIONS = 3;
 
 /**
  * Snapshot the schema behind `db`. The caller owns the connection; this opens and rolls back its own
@@ -68,43 +55,53 @@ async function rowsOf<T>(db: Queryable, step: string, sql: string): Promise<T[]>
 export async function introspect(db: Queryable, options: IntrospectOptions = {}): Promise<Snapshot> {
   const scope: QueryScope = { includeExtensionObjects: options.includeExtensionObjects ?? false };
   const timeout = Math.max(1, Math.floor(options.statementTimeoutMs ?? 60_000));
-  await rowsOf(db, 'transaction start', 'BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  // why half: a catalog query stuck behind another session's lock (a running migration's ACCESS EXCLUSIVE)
+  // then fails as a lock timeout, which says what happened, instead of as a statement timeout
+  const lockTimeout = Math.max(1, Math.floor(timeout / 2));
+  const settings = { ...OUTPUT_SETTINGS, statement_timeout: String(timeout), lock_timeout: String(lockTimeout) };
+  const settingsSql = `SELECT ${Object.entries(settings).map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`;
+  const helperSessions = new HelperSessions(options.openSession, Math.floor(options.sessions ?? DEFAULT_SESSIONS) - 1);
+  let helpers: Promise<Session | null>[] = [];
+  const begin = async () => {
+    await rowsOf(db, 'transaction start', 'BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await rowsOf(db, 'session settings', settingsSql);
+  };
+  let stepRows: Awaited<ReturnType<typeof readSteps>>;
+  let server: CatalogRows['server'];
   try {
-    // why half: a catalog query stuck behind another session's lock (a running migration's ACCESS EXCLUSIVE)
-    // then fails as a lock timeout, which says what happened, instead of as a statement timeout
-    const lockTimeout = Math.max(1, Math.floor(timeout / 2));
-    const settings = { ...OUTPUT_SETTINGS, statement_timeout: String(timeout), lock_timeout: String(lockTimeout) };
-    await rowsOf(
-      db,
-      'session settings',
-      `SELECT ${Object.entries(settings).map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`,
-    );
-    const [server] = await rowsOf<CatalogRows['server']>(db, 'server version', serverQuery);
-    if (!server) throw new IntrospectionQueryError('reading server version', 'no row');
-    const versionNum = Number(server.version_num);
+    await begin();
+    const [row] = await rowsOf<CatalogRows['server']>(db, 'server version', serverQuery);
+    if (!row) throw new IntrospectionQueryError('reading server version', 'no row');
+    const versionNum = Number(row.version_num);
     if (versionNum < MINIMUM_SERVER_VERSION) {
       throw new IntrospectionQueryError(
         'checking server version',
-        `PostgreSQL ${server.version} is not supported (14 or newer is required)`,
+        `PostgreSQL ${row.version} is not supported (14 or newer is required)`,
       );
     }
-    const rows: CatalogRows = {
-      server: { version_num: versionNum, version: server.version },
-      schemas: await rowsOf(db, 'schemas', schemasQuery(scope)),
-      extensions: await rowsOf(db, 'extensions', extensionsQuery),
-      relations: await rowsOf(db, 'tables and views', relationsQuery(scope)),
-      columns: await rowsOf(db, 'columns', columnsQuery(scope)),
-      constraints: await rowsOf(db, 'constraints', constraintsQuery(scope, versionNum)),
-      indexes: await rowsOf(db, 'indexes', indexesQuery(scope, versionNum)),
-      triggers: await rowsOf(db, 'triggers', triggersQuery(scope)),
-      policies: await rowsOf(db, 'policies', policiesQuery(scope)),
-      grants: await rowsOf(db, 'grants', grantsQuery(scope)),
-      sequences: await rowsOf(db, 'sequences', sequencesQuery(scope)),
-      types: await rowsOf(db, 'types', typesQuery(scope)),
-      functions: await rowsOf(db, 'functions', functionsQuery(scope)),
-    };
-    return buildSnapshot(rows);
+    if (helperSessions.count > 0) {
+      const snapshotId = await exportSnapshot(db, begin);
+      if (snapshotId) helpers = helperSessions.prepared((session) => joinSnapshot(session, snapshotId, settingsSql));
+    }
+    server = { version_num: versionNum, version: row.version };
+    stepRows = await readSteps(db, helpers, catalogSteps(scope, versionNum));
   } finally {
-    await db.query('ROLLBACK').catch(() => undefined);
+    await Promise.all([db.query('ROLLBACK').catch(() => undefined), helperSessions.close()]);
+  }
+  return buildSnapshot({ server, ...stepRows });
+}
+
+/**
+ * The first session's snapshot, for helpers to adopt. A server that cannot export one leaves the
+ * transaction aborted: it is started again and the read goes on with one session.
+ */
+async function exportSnapshot(db: Queryable, begin: () => Promise<void>): Promise<string | null> {
+  try {
+    const [row] = (await db.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows;
+    return row?.id ?? null;
+  } catch {
+    await rowsOf(db, 'transaction start', 'ROLLBACK');
+    await begin();
+    return null;
   }
 }

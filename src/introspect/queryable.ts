@@ -4,3 +4,8 @@
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
 }
+
+/** A session introspection opened itself (a helper that reads part of the catalogs) and must close. */
+export interface Session extends Queryable {
+  close(): Promise<void>;
+}

@@ -2,6 +2,7 @@
 // PostgreSQL 14-18 must snapshot exactly like the same DDL loaded into PGlite (PostgreSQL 18), apart from
 // the release noise listed in version-noise.ts; twice in a row to the same bytes; and the same for a
 // non-superuser that holds only CONNECT + USAGE.
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { introspect } from '../../src/introspect/index.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
@@ -101,6 +102,23 @@ describe.each(majors)('PostgreSQL %i', (major) => {
       (await c.query<{ name: string; version: string }>('SELECT extname AS name, extversion AS version FROM pg_extension')).rows);
     const expected = installed.filter((e) => e.name !== 'plpgsql').sort((a, b) => (a.name < b.name ? -1 : 1));
     expect(actual.extensions.map((e) => ({ name: e.name, version: e.version }))).toEqual(expected);
+  });
+
+  it('snapshots the same bytes with the catalogs read over three sessions on one shared snapshot', async () => {
+    const helpers: pg.Client[] = [];
+    const parallel = await withClient(server().url, (c) =>
+      introspect(c, {
+        sessions: 3,
+        openSession: async () => {
+          const helper = new pg.Client({ connectionString: server().url });
+          await helper.connect();
+          helpers.push(helper);
+          return { query: (sql: string) => helper.query(sql), close: () => helper.end() };
+        },
+      }),
+    );
+    expect(helpers).toHaveLength(2);
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(await snapshotOf(server().url)));
   });
 
   it('snapshots twice to byte-identical JSON', async () => {
