@@ -1,7 +1,8 @@
 // Regenerate reports/ from the bundled example: npm run build && npm run reports
 // These files are the README's showcase; never edit them by hand (test/reports.test.ts checks them).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { allRules, runCompare } from '../dist/analysis.js';
+import { allRules } from '../dist/all-rules.js';
+import { runCompare } from '../dist/analysis.js';
 import { render } from '../dist/report/index.js';
 import { REPORT_FILES, EXAMPLE, REPORT_CODE_ROOT } from './report-files.mjs';
 

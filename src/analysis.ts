@@ -1,7 +1,7 @@
 // The whole job, as the CLI runs it and the library offers it: inputs → snapshots → compare and/or
 // scan → one Report. Inputs are loaded one at a time and released before the next (an embedded
 // PostgreSQL holds ~1 GB); the target stays open only when --verify needs to ask it.
-import { compare as compareSnapshots, schemaRules } from './compare/index.js';
+import { compare as compareSnapshots } from './compare/index.js';
 import type { Config } from './config/load-config.js';
 import { PRESETS } from './config/presets.js';
 import { applySettings } from './findings/apply-settings.js';
@@ -9,12 +9,12 @@ import { attachUsages } from './findings/attach-usages.js';
 import type { Finding } from './findings/finding.js';
 import { sortFindings, summarize } from './findings/order.js';
 import type { NotCompared, Report, ScanCoverage } from './findings/report.js';
-import type { RuleMeta } from './findings/rule.js';
 import { classifyInput, openInput, type InputOptions, type OpenedInput } from './input/index.js';
-import { codeRuleMetas } from './scan/rules/index.js';
 import type { Snapshot } from './snapshot/types.js';
 import { TOOL_VERSION } from './version.js';
 export { snapshotJson } from './snapshot/serialize.js';
+// why not here: the rule metadata (src/all-rules.ts) loads the code rules and the SQL parser, which a
+// compare of two schemas does not need
 
 export interface AnalysisOptions {
   readonly config?: Config;
@@ -28,8 +28,6 @@ export interface AnalysisOptions {
   readonly onProgress?: (message: string) => void;
   readonly onNote?: (message: string) => void;
 }
-
-export const allRules: readonly RuleMeta[] = [...schemaRules, ...codeRuleMetas];
 
 function filters(options: AnalysisOptions) {
   const presetName = options.preset ?? options.config?.preset;

@@ -3,7 +3,8 @@
 import { runSnapshot } from './analysis.js';
 import type { Snapshot } from './snapshot/types.js';
 
-export { runCompare, runScan, allRules, snapshotJson, type AnalysisOptions } from './analysis.js';
+export { runCompare, runScan, snapshotJson, type AnalysisOptions } from './analysis.js';
+export { allRules } from './all-rules.js';
 export { compare, schemaRules, type CompareOptions } from './compare/index.js';
 export { scan } from './scan/index.js';
 export { codeRules } from './scan/rules/index.js';

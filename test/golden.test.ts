@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allRules, compareReport, runCompare, type AnalysisOptions } from '../src/analysis.js';
+import { allRules } from '../src/all-rules.js';
+import { compareReport, runCompare, type AnalysisOptions } from '../src/analysis.js';
 import type { Report } from '../src/findings/report.js';
 import { render } from '../src/report/index.js';
 import { openFixtureDatabase, type FixtureDatabase } from './compare/fixture-db.js';

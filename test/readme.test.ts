@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allRules } from '../src/analysis.js';
+import { allRules } from '../src/all-rules.js';
 import { withRuleTable } from '../src/findings/rule-table.js';
 import { TOOL_VERSION } from '../src/version.js';
 

@@ -1,7 +1,8 @@
 // reports/ holds the bundled example's report in every format; it must be what the tool produces now.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allRules, runCompare } from '../src/analysis.js';
+import { allRules } from '../src/all-rules.js';
+import { runCompare } from '../src/analysis.js';
 import { render, type ReportFormat } from '../src/report/index.js';
 // @ts-expect-error plain ESM module shared with scripts/regenerate-reports.mjs
 import { EXAMPLE, REPORT_CODE_ROOT, REPORT_FILES } from '../scripts/report-files.mjs';

@@ -1,7 +1,8 @@
 // The yargs program: every command and option. Behaviour lives in the library (src/analysis.ts); this
 // writes the report and sets the exit code. Failures are turned into one line by main.ts.
 import yargs from 'yargs';
-import { allRules, runCompare, runScan, runSnapshot, type AnalysisOptions } from '../analysis.js';
+import { allRules } from '../all-rules.js';
+import { runCompare, runScan, runSnapshot, type AnalysisOptions } from '../analysis.js';
 import { snapshotJson } from '../snapshot/serialize.js';
 import { loadConfig } from '../config/load-config.js';
 import { PRESETS } from '../config/presets.js';

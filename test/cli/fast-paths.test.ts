@@ -1,0 +1,81 @@
+// The short start-up paths (src/cli/fast-snapshot.ts, fast-compare.ts) must be invisible: the same bytes
+// and exit codes as the full yargs program, which runs instead for anything they do not handle.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fastCompareArgs } from '../../src/cli/fast-compare.js';
+import { fastSnapshotArgs } from '../../src/cli/fast-snapshot.js';
+import { runCli } from '../helpers/cli.js';
+import { createDatabase, withClient } from '../helpers/databases.js';
+import { NEWEST } from '../helpers/reliability.js';
+import { useServers } from '../helpers/use-servers.js';
+
+const servers = useServers([NEWEST]);
+const dir = mkdtempSync(join(tmpdir(), 'fast-paths-'));
+// an empty config file: the same settings as none, but it sends the run through the full program
+const emptyConfig = join(dir, 'empty.json');
+writeFileSync(emptyConfig, '{}\n');
+
+async function pair(): Promise<[string, string]> {
+  const source = await createDatabase(servers()[0]!.url, `fast_source_${Math.random().toString(36).slice(2, 8)}`);
+  const target = await createDatabase(servers()[0]!.url, `fast_target_${Math.random().toString(36).slice(2, 8)}`);
+  await withClient(source, (c) => c.query('CREATE TABLE t (id int PRIMARY KEY, a text NOT NULL, b int); CREATE INDEX t_b ON t (b)'));
+  await withClient(target, (c) => c.query('CREATE TABLE t (id bigint PRIMARY KEY, a text); CREATE TABLE u (id int)'));
+  return [source, target];
+}
+
+describe('short start-up paths', () => {
+  it.each([
+    ['json', []],
+    ['sarif', []],
+    ['markdown', []],
+    ['table', ['--no-color']],
+    ['json', ['--fail-on', 'none']],
+    ['json', ['--fail-on', 'info', '--quiet']],
+  ] as const)('compare of two databases, --format %s %j: same report and exit code as the full program', async (format, extra) => {
+    const [source, target] = await pair();
+    const args = [source, target, '--format', format, ...extra];
+    expect(fastCompareArgs(args)).not.toBeNull();
+    const fast = await runCli(args);
+    const full = await runCli([...args, '--config', emptyConfig]);
+    expect(full.code, full.stderr).not.toBe(2);
+    expect(fast.stdout).toBe(full.stdout);
+    expect(fast.code).toBe(full.code);
+    expect(fast.stderr).toBe(full.stderr);
+  });
+
+  it('snapshot of a database: same bytes as the full program', async () => {
+    const [source] = await pair();
+    expect(fastSnapshotArgs(['snapshot', source])).not.toBeNull();
+    const fast = await runCli(['snapshot', source]);
+    const full = await runCli(['snapshot', source, '--config', emptyConfig]);
+    expect(fast.code, fast.stderr).toBe(0);
+    expect(fast.stdout).toBe(full.stdout);
+  });
+
+  it.each([
+    [['a.sql', 'postgres://h/db']],
+    [['postgres://h/db', 'postgres://h/db2', 'postgres://h/db3']],
+    [['postgres://h/db', 'postgres://h/db2', '--format', 'xml']],
+    [['postgres://h/db', 'postgres://h/db2', '--format']],
+    [['postgres://h/db', 'postgres://h/db2', '--fail-on', 'sometimes']],
+    [['postgres://h/db', 'postgres://h/db2', '--schemas', 'public']],
+    [['postgres://h/db', 'postgres://h/db2', '--code', 'src']],
+    [['postgres://h/db', 'postgres://h/db2', '--format=json']],
+    [['postgres://h/db', 'postgres://h/db2', '-o']],
+    [['postgres://h/db', 'postgres://h/db2', '--help']],
+    [['snapshot', 'postgres://h/db']],
+    [['scan', 'src', '--schema', 'postgres://h/db']],
+  ])('%j goes to the full program', (argv) => {
+    expect(fastCompareArgs(argv)).toBeNull();
+  });
+
+  it('a schema-diff.config.json in the working directory goes to the full program (it may name code rules)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'fast-paths-config-'));
+    writeFileSync(join(cwd, 'schema-diff.config.json'), '{"rules": {"no-such-rule": "off"}}\n');
+    const result = await runCli(['postgres://127.0.0.1:1/a', 'postgres://127.0.0.1:1/b'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/schema-diff\.config\.json: .*no-such-rule/);
+  });
+});
