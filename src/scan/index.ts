@@ -18,6 +18,7 @@ import { resolveParamTypes } from './resolve-param-types.js';
 import { collectUsages, type Usage } from './usages.js';
 import { scanFiles } from './workers.js';
 import { mergeVerified, verifyStatements } from './verify.js';
+import { tablesCreatedForEveryFile } from './migration-context.js';
 
 export type { Usage } from './usages.js';
 export type * from './facts.js';
@@ -55,14 +56,7 @@ export async function scan(dirs: readonly string[], schema: Snapshot, options: S
     scanned.push({ root: dir, scans, project });
   }
   // tables any scanned code creates are known to every statement (migrations, temp tables)
-  const created: RelationName[] = [];
-  for (const { scans } of scanned) {
-    for (const file of scans) {
-      for (const analysis of file.analyses) {
-        if (analysis.kind === 'analyzed') for (const item of analysis.items) created.push(...item.facts.createsTables);
-      }
-    }
-  }
+  const created = tablesCreatedForEveryFile(scanned.flatMap(({ scans }) => scans.flatMap((file) => file.analyses)), schema);
   const schemaIndex = indexSchema(schema, created);
   for (const { root, project, scans } of scanned) {
     const typed = resolveParamTypes(scans, schemaIndex, root, project.compilerOptions);

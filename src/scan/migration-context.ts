@@ -4,6 +4,7 @@
 // statements in old migration scripts next to the DDL that later changed their tables.
 import type { StatementAnalysis } from './analyze-statement.js';
 import type { RelationName } from './facts.js';
+import type { Snapshot } from '../snapshot/types.js';
 import type { SchemaIndex } from './schema-index.js';
 
 /** The tables a file's own DDL creates or changes. */
@@ -28,4 +29,31 @@ export function migrationView(schema: SchemaIndex, changed: readonly RelationNam
     lookup: (name) => (inFlux(name) ? { status: 'opaque' } : schema.lookup(name)),
     columnsOf: (name) => (inFlux(name) ? null : schema.columnsOf(name)),
   };
+}
+
+/**
+ * The tables the code creates that every statement may use although the snapshot lacks them. Temporary
+ * tables and SELECT … INTO always; permanent CREATE TABLEs only when they are the code's own run-time
+ * tables, not migrations: when the snapshot already has at least half of them, the code's CREATE TABLEs
+ * are the migrations the snapshot is the result of, and a table it lacks is missing (measured on logto:
+ * 1,000+ migration statements created every table, so a dropped or renamed table was never reported).
+ */
+export function tablesCreatedForEveryFile(analyses: readonly StatementAnalysis[], snapshot: Snapshot): RelationName[] {
+  const runTime: RelationName[] = [];
+  const permanent: RelationName[] = [];
+  for (const analysis of analyses) {
+    if (analysis.kind !== 'analyzed') continue;
+    for (const { facts } of analysis.items) {
+      for (const created of facts.createsTables) {
+        const isPermanent = facts.changesTables.some((c) => c.name === created.name && c.schema === created.schema);
+        (isPermanent ? permanent : runTime).push(created);
+      }
+    }
+  }
+  const names = [...new Set(permanent.map((r) => `${r.schema ?? ''}.${r.name}`))];
+  const inSnapshot = names.filter((key) => {
+    const [schema, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+    return snapshot.tables.some((t) => t.name === name && (schema === '' || t.schema === schema));
+  });
+  return inSnapshot.length * 2 >= names.length && names.length > 0 ? runTime : [...runTime, ...permanent];
 }

@@ -1,22 +1,23 @@
 import { tableObject } from './describe.js';
 import { defineCodeRule } from './types.js';
 
-/** Operators jsonb has and json does not (json has only ->, ->>, #>, #>>). */
-const JSONB_ONLY = new Set(['@>', '<@', '?', '?|', '?&', '#-', '@?', '@@']);
+/** Operators jsonb has and json does not (json has only ->, ->>, #>, #>>); jsonb_…() functions want jsonb. */
+const JSONB_ONLY = new Set(['@>', '<@', '?', '?|', '?&', '-', '#-', '@?', '@@']);
+const jsonbOnly = (operator: string): boolean => JSONB_ONLY.has(operator) || /^jsonb_.*\(\)$/.test(operator);
 
 export default defineCodeRule({
   id: 'jsonb-operator-on-json',
   severity: 'error',
   docs: {
-    summary: 'A jsonb-only operator (@>, <@, ?, ?|, ?&, #-, @?, @@) is applied to a json (not jsonb) column.',
+    summary: 'A jsonb-only operator (@>, <@, ?, ?|, ?&, -, #-, @?, @@) or jsonb_…() function (jsonb_set, jsonb_typeof, …) is applied to a json (not jsonb) column.',
     why:
-      'json has only ->, ->>, #> and #>>; PostgreSQL rejects the others with 42883 "operator does not exist: json @> …". Typically a column that was jsonb in the source database is json (or text) in the target.',
+      'json has only ->, ->>, #> and #>>, and is not cast to jsonb implicitly; PostgreSQL rejects the others with 42883 "operator does not exist: json @> …" or "function jsonb_set(json, …) does not exist". Typically a column that was jsonb in the source database is json (or text) in the target.',
   },
   check(subject, schema, report) {
     if (subject.kind !== 'statement') return;
     const seen = new Set<string>();
     for (const use of subject.facts.operators) {
-      if (!JSONB_ONLY.has(use.operator) || use.relations.length !== 1) continue;
+      if (!jsonbOnly(use.operator) || use.relations.length !== 1) continue;
       const found = schema.lookup(use.relations[0]!);
       if (found.status !== 'found' || found.relation.kind !== 'table') continue;
       const table = found.relation.table;
@@ -27,8 +28,10 @@ export default defineCodeRule({
       seen.add(key);
       report({
         object: tableObject(table.schema, table.name, column.name),
-        message: `${table.schema}.${table.name}.${column.name} is json, and json has no ${use.operator} operator: PostgreSQL rejects it with 42883 "operator does not exist: json ${use.operator} …".`,
-        fix: `ALTER TABLE ${table.schema}.${table.name} ALTER COLUMN ${column.name} TYPE jsonb USING ${column.name}::jsonb;  -- or cast in the query: ${column.name}::jsonb ${use.operator} …`,
+        message: use.operator.endsWith('()')
+          ? `${table.schema}.${table.name}.${column.name} is json, and ${use.operator.slice(0, -2)} takes jsonb: PostgreSQL rejects it with 42883 "function ${use.operator.slice(0, -2)}(json, …) does not exist".`
+          : `${table.schema}.${table.name}.${column.name} is json, and json has no ${use.operator} operator: PostgreSQL rejects it with 42883 "operator does not exist: json ${use.operator} …".`,
+        fix: `ALTER TABLE ${table.schema}.${table.name} ALTER COLUMN ${column.name} TYPE jsonb USING ${column.name}::jsonb;  -- or cast in the query: ${column.name}::jsonb${use.operator.endsWith('()') ? '' : ` ${use.operator} …`}`,
       });
     }
   },

@@ -72,6 +72,8 @@ function analyzeInto(node: AstNode, parent: Scope | null, acc: Accumulator): Que
     case 'CreateStmt': {
       const relation = nodeOf({ RangeVar: fields['relation'] }, 'RangeVar');
       if (relation) acc.creates.push(plain(rangeVarName(relation)));
+      // a permanent table is a schema change too: the code is a migration (temporary tables are not)
+      if (relation && relation['relpersistence'] !== 't') acc.changes.push(plain(rangeVarName(relation)));
       return emptyFacts('other', acc);
     }
     case 'CreateTableAsStmt': {
@@ -258,10 +260,30 @@ function walkExpr(value: unknown, scope: Scope, acc: Accumulator): void {
         noteOperator(inner as AstNode, scope, acc);
         walkExpr(inner, scope, acc);
         break;
+      case 'FuncCall':
+        noteJsonFunction(inner as AstNode, scope, acc);
+        walkExpr(inner, scope, acc);
+        break;
       default:
         walkExpr(inner, scope, acc);
     }
   }
+}
+
+/**
+ * json/jsonb functions whose first argument must be json (json_…) or jsonb (jsonb_…): there is no
+ * implicit cast from text, nor from json to jsonb, so a column of the other type fails with 42883
+ * "function jsonb_set(json, …) does not exist". Recorded as an operator use named `jsonb_set()`.
+ */
+const JSON_FIRST_ARGUMENT = /^jsonb?_(set|set_lax|insert|array_elements|array_elements_text|array_length|each|each_text|object_keys|typeof|strip_nulls|pretty|extract_path|extract_path_text|path_query|path_query_array|path_query_first|path_exists|path_match|to_record|to_recordset)$/;
+
+function noteJsonFunction(call: AstNode, scope: Scope, acc: Accumulator): void {
+  const parts = names(call['funcname']);
+  const name = parts[parts.length - 1];
+  if (!name || !JSON_FIRST_ARGUMENT.test(name)) return;
+  const ref = nodeOf(list(call['args'])[0], 'ColumnRef');
+  const use = ref ? resolveColumn(names(ref['fields']), scope, 'read') : null;
+  if (use) acc.operators.push({ relations: use.relations, column: use.column, operator: `${name}()` });
 }
 
 /** Records jsonb-style operators on columns, and `col = $n` comparisons as bindings. */
