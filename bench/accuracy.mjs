@@ -21,18 +21,31 @@
 // recall = PostgreSQL-confirmed breakages with a static finding on the statement / breakages.
 // Only findings and breakages a mutation adds count for it (the baseline is reported on its own).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { openInput } from '../dist/input/index.js';
-import { introspect } from '../dist/introspect/index.js';
-import { checkFiles } from '../dist/scan/check.js';
-import { migrationView, tablesChangedIn, tablesCreatedForEveryFile } from '../dist/scan/migration-context.js';
-import { discoverProject } from '../dist/scan/project.js';
-import { codeRules } from '../dist/scan/rules/index.js';
-import { indexSchema } from '../dist/scan/schema-index.js';
-import { loadSqlParser } from '../dist/scan/sql/parse.js';
-import { scanFilesInThread } from '../dist/scan/workers.js';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
+// --dist DIR: measure another build of the scanner (e.g. an older commit's) with the same oracle
+const distAt = args.indexOf('--dist');
+const dist = resolve(distAt >= 0 ? args.splice(distAt, 2)[1] : new URL('../dist', import.meta.url).pathname);
+const load = (path) => import(pathToFileURL(join(dist, path)).href);
+const { openInput } = await load('input/index.js');
+const { introspect } = await load('introspect/index.js');
+const { checkFiles } = await load('scan/check.js');
+const { discoverProject } = await load('scan/project.js');
+const { codeRules } = await load('scan/rules/index.js');
+const { indexSchema } = await load('scan/schema-index.js');
+const { loadSqlParser } = await load('scan/sql/parse.js');
+const { scanFilesInThread } = await load('scan/workers.js');
+// builds before the migration context existed: every table the code creates is known everywhere
+const everyCreated = (analyses) => analyses.flatMap((a) => (a.kind === 'analyzed' ? a.items.flatMap((i) => i.facts.createsTables) : []));
+const loaded = await load('scan/migration-context.js').catch(() => ({}));
+const migration = {
+  migrationView: loaded.migrationView ?? ((schema) => schema),
+  tablesChangedIn: loaded.tablesChangedIn ?? (() => []),
+  tablesCreatedForEveryFile: loaded.tablesCreatedForEveryFile ?? everyCreated,
+};
+const { migrationView, tablesChangedIn, tablesCreatedForEveryFile } = migration;
 const option = (name, fallback) => {
   const i = args.indexOf(name);
   if (i < 0) return fallback;
@@ -136,6 +149,45 @@ async function verdict(db, sql) {
     if (code === '42P18' || code === '42P08') return { broken: new Set(), undecided: true, error: null };
     return { broken: new Set([ruleOfError(code, error.message) ?? `postgres:${code}`]), undecided: false, error: `${code} ${error.message}` };
   }
+}
+
+/**
+ * A query-builder statement has no SQL text: PostgreSQL is asked about SQL written from its extracted
+ * facts instead (each table, each column use, and for an INSERT its column list and ON CONFLICT target).
+ * This checks the rules against PostgreSQL given the facts; it cannot catch facts extracted wrongly
+ * unless they already fail on the unmutated schema. Null when a name cannot be placed.
+ */
+function builderProbes(facts, lookup) {
+  const rel = (ref) => {
+    const found = lookup(ref);
+    return found.status === 'found' ? `${q(found.relation.schema)}.${q(found.relation.name)}` : null;
+  };
+  const probes = [];
+  for (const t of facts.tables) {
+    const r = rel(t);
+    if (!r) return null;
+    probes.push(`SELECT FROM ${r}`);
+  }
+  for (const use of facts.columns) {
+    if (use.relations.length !== 1 || use.openScope) continue;
+    const r = rel(use.relations[0]);
+    if (r) probes.push(`SELECT ${q(use.column)} FROM ${r}`);
+  }
+  if (facts.command === 'insert' && facts.target) {
+    const r = rel(facts.target);
+    if (!r) return null;
+    // the row: which NOT NULL columns it leaves to defaults (and triggers)
+    const columns = facts.insertColumns;
+    if (columns) probes.push(`INSERT INTO ${r} ${columns.length === 0 ? 'DEFAULT VALUES' : `(${columns.map(q).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`}`);
+    // the arbiter, with rows that fill every column
+    const target = facts.onConflict?.target;
+    if (facts.onConflict && !facts.onConflict.implicitTarget) {
+      const on = !target ? '' : target.kind === 'constraint' ? ` ON CONSTRAINT ${q(target.name)}`
+        : target.elements.every((e) => e.column) ? ` (${target.elements.map((e) => q(e.column)).join(', ')})${target.where ? ` WHERE ${target.where}` : ''}` : null;
+      if (on !== null) probes.push(`INSERT INTO ${r} SELECT * FROM ${r} ON CONFLICT${on} DO NOTHING`);
+    }
+  }
+  return probes;
 }
 
 function sourceFiles(dir) {
@@ -298,11 +350,12 @@ async function measure(app) {
     for (const file of files) {
       const view = migrationView(baseIndex, tablesChangedIn(file.analyses));
       for (const a of file.analyses) {
-        if (a.kind !== 'analyzed' || a.statement.kind !== 'sql' || a.statement.verifiable === false) continue;
+        if (a.kind !== 'analyzed' || (a.statement.kind === 'sql' && a.statement.verifiable === false)) continue;
         for (const item of a.items) {
           if (!PLANNABLE.has(item.facts.command)) continue;
           if (!item.facts.tables.every((t) => ['found'].includes(view.lookup(t).status) || /^pg_|^information_schema/.test(t.schema ?? t.name))) continue;
-          universe.push({ item, at: where(a.statement.location), lookup: view.lookup });
+          const probes = a.statement.kind === 'sql' ? [item.text] : builderProbes(item.facts, view.lookup);
+          if (probes) universe.push({ item, at: where(a.statement.location), lookup: view.lookup, probes });
         }
       }
     }
@@ -312,11 +365,13 @@ async function measure(app) {
       const broken = new Map();
       const undecided = new Set();
       const cache = new Map();
-      for (const { item, at } of universe) {
-        if (!cache.has(item.text)) cache.set(item.text, await verdict(db, item.text));
-        const v = cache.get(item.text);
-        if (v.undecided) undecided.add(at);
-        for (const rule of v.broken) broken.set(at, new Set([...(broken.get(at) ?? []), rule]));
+      for (const { probes, at } of universe) {
+        for (const probe of probes) {
+          if (!cache.has(probe)) cache.set(probe, await verdict(db, probe));
+          const v = cache.get(probe);
+          if (v.undecided) undecided.add(at);
+          for (const rule of v.broken) broken.set(at, new Set([...(broken.get(at) ?? []), rule]));
+        }
       }
       return { broken, undecided };
     };
@@ -389,10 +444,14 @@ async function measure(app) {
 
 const ratio = (a, b) => (b === 0 ? '–' : (a / b).toFixed(2));
 
-function render(results) {
+function render(measured) {
+  let results = measured;
   const lines = ['# Scanner accuracy on real codebases', '', 'Generated by `node bench/accuracy.mjs` (checkouts and schemas passed as arguments; no third-party code here).',
     'PostgreSQL (embedded, 18) is the oracle: each statement is planned (PREPARE + EXPLAIN EXECUTE, generic plan) against the mutated schema inside a rolled-back transaction; execution-time failures are read from the plan (DEFERRABLE arbiter among the plan\'s conflict arbiter indexes; a NULL constant planned into a NOT NULL column, undecided when a BEFORE INSERT trigger exists).', ''];
   lines.push('## Coverage', '', '| app | SQL call sites (grep) | statements extracted | resolved to SQL | not checked (run-time SQL) | parse errors | plannable against the schema |', '|---|---:|---:|---:|---:|---:|---:|');
+  const failed = results.filter((r) => r.failed);
+  for (const r of failed) lines.push(`> ${r.app}: the scanner failed on this code (${r.failed}); no numbers.`, '');
+  results = results.filter((r) => !r.failed);
   for (const r of results) {
     const c = r.coverage;
     lines.push(`| ${r.app} | ${c.grepSites} | ${c.extracted} | ${c.resolved} | ${c.unresolved} | ${c.parseErrors} | ${c.planned} |`);
@@ -440,12 +499,20 @@ function render(results) {
 const results = [];
 for (const app of apps) {
   process.stderr.write(`${app.name}: measuring…\n`);
-  const result = await measure(app);
+  let result;
+  try {
+    result = await measure(app);
+  } catch (error) {
+    // an older build may crash on real code (it did: Object.prototype names taken for query roots)
+    process.stderr.write(`${app.name}: the scanner failed: ${error.message}\n`);
+    results.push({ app: app.name, failed: error.message.split('\n')[0] });
+    continue;
+  }
   process.stderr.write(`${app.name}: ${result.applied}/${result.mutations} mutations in ${result.seconds.toFixed(0)} s\n`);
   results.push(result);
 }
 writeFileSync(out, render(results));
 if (jsonOut) {
-  writeFileSync(jsonOut, JSON.stringify(results.map((r) => ({ ...r, perRule: Object.fromEntries(r.perRule), perKindStats: Object.fromEntries(r.perKindStats) })), null, 2));
+  writeFileSync(jsonOut, JSON.stringify(results.map((r) => (r.failed ? r : { ...r, perRule: Object.fromEntries(r.perRule), perKindStats: Object.fromEntries(r.perKindStats) })), null, 2));
 }
 process.stderr.write(`wrote ${relative(process.cwd(), out)}\n`);

@@ -67,7 +67,31 @@ function columnsOf(definition: ts.Expression | undefined): { columns: Map<string
   return { columns, complete };
 }
 
-/** The table an origin is, when it is a pgTable / pgSchema(…).table call. */
+/**
+ * `pgTableCreator((name) => `app_${name}`)`: the creator's naming function, when it only pastes the
+ * name between constant text; null otherwise.
+ */
+function tableNamer(argument: ts.Expression | undefined): ((name: string) => string) | null {
+  const fn = argument && skipWrappers(argument);
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.length < 1) return null;
+  const parameter = fn.parameters[0]!.name;
+  if (!ts.isIdentifier(parameter)) return null;
+  let body: ts.Node = fn.body;
+  if (ts.isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    if (!only || !ts.isReturnStatement(only) || !only.expression) return null;
+    body = only.expression;
+  }
+  body = skipWrappers(body as ts.Expression);
+  const isParameter = (e: ts.Expression): boolean => ts.isIdentifier(skipWrappers(e)) && (skipWrappers(e) as ts.Identifier).text === parameter.text;
+  if (ts.isExpression(body) && isParameter(body)) return (name) => name;
+  if (ts.isNoSubstitutionTemplateLiteral(body)) return null;
+  if (!ts.isTemplateExpression(body) || !body.templateSpans.every((span) => isParameter(span.expression))) return null;
+  const template = body;
+  return (name) => template.head.text + template.templateSpans.map((span) => name + span.literal.text).join('');
+}
+
+/** The table an origin is, when it is a pgTable / pgSchema(…).table / pgTableCreator(…) call. */
 export function drizzleTableOf(origin: Origin): DrizzleTable | null {
   if (origin.kind !== 'call' || !ts.isCallExpression(origin.node)) return null;
   const node = origin.node;
@@ -81,7 +105,14 @@ export function drizzleTableOf(origin: Origin): DrizzleTable | null {
       ok = schema !== null;
     }
   }
-  const name = ok ? literalText(node.arguments[0]) : null;
+  let namer: (name: string) => string = (name) => name;
+  if (!ok && origin.callee.kind === 'call' && isImportOf(origin.callee.callee, 'pgTableCreator')) {
+    const creator = origin.callee.node;
+    const found = ts.isCallExpression(creator) ? tableNamer(creator.arguments[0]) : null;
+    if (found) (namer = found), (ok = true);
+  }
+  const literal = ok ? literalText(node.arguments[0]) : null;
+  const name = literal === null ? null : namer(literal);
   const columns = name === null ? null : columnsOf(node.arguments[1]);
   const table = name !== null && columns ? { schema, name, ...columns } : null;
   cache.set(node, table);

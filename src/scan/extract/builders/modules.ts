@@ -1,6 +1,7 @@
 // Other files of the scanned project, parsed on demand: a builder statement often names a client or
 // a table declared elsewhere (`import { db } from './db'`, `import { clients } from './schema'`).
-// Relative specifiers and tsconfig `paths` aliases (`@/lib/supabase`) resolve; packages do not.
+// Relative specifiers, tsconfig `paths` aliases (`@/lib/supabase`) and the monorepo's own workspace
+// packages (`@acme/db/schema`, through their package.json `exports`) resolve; other packages do not.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ts } from 'ts-morph';
@@ -89,9 +90,98 @@ function viaAliases(fromDir: string, specifier: string): string | null {
   return null;
 }
 
+interface Workspace {
+  readonly dir: string;
+  readonly exports: unknown;
+  readonly main: string | null;
+}
+
+const workspaceCache = new Map<string, ReadonlyMap<string, Workspace> | null>();
+
+function readJson(path: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Workspace patterns of a monorepo root: package.json `workspaces` (npm, yarn, bun) or pnpm-workspace.yaml. */
+function workspacePatterns(dir: string): string[] | null {
+  const manifest = readJson(join(dir, 'package.json'));
+  const field = manifest?.['workspaces'];
+  const list = Array.isArray(field) ? field : (field as { packages?: unknown } | undefined)?.packages;
+  if (Array.isArray(list)) return list.filter((p): p is string => typeof p === 'string');
+  const pnpm = join(dir, 'pnpm-workspace.yaml');
+  if (!existsSync(pnpm)) return null;
+  return [...readFileSync(pnpm, 'utf8').matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)].map((m) => m[1]!);
+}
+
+/** name → package of the nearest monorepo root above `dir`; only `x/*` and plain-folder patterns. */
+function workspacesAbove(dir: string): ReadonlyMap<string, Workspace> | null {
+  if (workspaceCache.has(dir)) return workspaceCache.get(dir)!;
+  let result: ReadonlyMap<string, Workspace> | null = null;
+  const patterns = workspacePatterns(dir);
+  if (patterns) {
+    const packages = new Map<string, Workspace>();
+    for (const pattern of patterns) {
+      if (pattern.startsWith('!')) continue;
+      const parent = pattern.endsWith('/*') ? resolve(dir, pattern.slice(0, -2)) : null;
+      let dirs: string[] = [];
+      try {
+        dirs = parent ? ts.sys.getDirectories(parent).map((d) => join(parent, d)) : [resolve(dir, pattern)];
+      } catch {
+        dirs = [];
+      }
+      for (const packageDir of dirs) {
+        const manifest = readJson(join(packageDir, 'package.json'));
+        const name = manifest?.['name'];
+        if (typeof name !== 'string') continue;
+        const main = [manifest?.['types'], manifest?.['module'], manifest?.['main']].find((m): m is string => typeof m === 'string') ?? null;
+        packages.set(name, { dir: packageDir, exports: manifest?.['exports'], main });
+      }
+    }
+    result = packages;
+  } else {
+    const parent = dirname(dir);
+    if (parent !== dir) result = workspacesAbove(parent);
+  }
+  workspaceCache.set(dir, result);
+  return result;
+}
+
+/** An `exports` entry: a path, or conditions of which `types`, `import` and `default` are tried. */
+function exportTarget(entry: unknown): string | null {
+  if (typeof entry === 'string') return entry;
+  if (typeof entry !== 'object' || entry === null) return null;
+  const conditions = entry as Record<string, unknown>;
+  for (const key of ['types', 'import', 'default', 'require', 'node']) {
+    const found = exportTarget(conditions[key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+function viaWorkspaces(fromDir: string, specifier: string): string | null {
+  const packages = workspacesAbove(fromDir);
+  if (!packages) return null;
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  const workspace = packages.get(parts.slice(0, nameLength).join('/'));
+  if (!workspace) return null;
+  const subpath = parts.slice(nameLength).join('/');
+  const key = subpath === '' ? '.' : `./${subpath}`;
+  const exported = typeof workspace.exports === 'object' && workspace.exports !== null && !Array.isArray(workspace.exports)
+    ? exportTarget((workspace.exports as Record<string, unknown>)[key] ?? (key === '.' && !Object.keys(workspace.exports).some((k) => k.startsWith('.')) ? workspace.exports : undefined))
+    : key === '.' ? exportTarget(workspace.exports) : null;
+  const target = exported ?? (subpath === '' ? (workspace.main ?? 'index') : subpath);
+  return fileFor(resolve(workspace.dir, target)) ?? (subpath === '' ? fileFor(join(workspace.dir, 'src', 'index')) : fileFor(join(workspace.dir, 'src', subpath)));
+}
+
 /** The project file an import specifier names, or null for packages and what does not exist. */
 export function resolveModule(fromFile: string, specifier: string): string | null {
   const fromDir = dirname(fromFile);
   if (specifier.startsWith('.')) return fileFor(resolve(fromDir, specifier));
-  return viaAliases(fromDir, specifier);
+  return viaAliases(fromDir, specifier) ?? viaWorkspaces(fromDir, specifier);
 }
