@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionOptions } from 'node:tls';
-import pg from 'pg';
+import pg from './pg-without-fetch.js';
 import { ConnectionError, InputError } from '../errors.js';
 import { maskInput, maskSecrets, registerSecret } from './mask.js';
 
