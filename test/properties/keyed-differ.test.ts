@@ -2,7 +2,7 @@
 // snapshots built directly as plain objects.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffByKey, pairRenamed } from '../../src/compare/diff-by-key.js';
+import { diffByKey, pairRenamed, sameJson } from '../../src/compare/diff-by-key.js';
 import { compare } from '../../src/compare/index.js';
 import { SnapshotFormatError } from '../../src/errors.js';
 import type { Finding } from '../../src/findings/finding.js';
@@ -18,6 +18,41 @@ const keyOf = (item: Item) => item.key;
 const items = fc.uniqueArray(fc.record({ key: fc.string({ maxLength: 3 }), value: fc.integer({ min: 0, max: 2 }) }), {
   selector: keyOf,
   maxLength: 12,
+});
+
+describe('sameJson', () => {
+  // values JSON prints in surprising ways (undefined, NaN, -0, toJSON, key order) next to plain ones
+  const odd = fc.constantFrom<unknown>(undefined, null, Number.NaN, Infinity, -0, 0, '0', '', 'null', true, false, 1, '1', new Date(0), () => 1);
+  const value = fc.letrec<{ v: unknown }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: 'small' },
+      odd,
+      fc.string({ maxLength: 2 }),
+      fc.array(tie('v'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('v'), { maxKeys: 3 }),
+    ),
+  })).v;
+
+  const copy = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(copy) : x !== null && typeof x === 'object' && !(x instanceof Date) ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, copy(v)])) : x;
+
+  it('says exactly what comparing the JSON texts says', () => {
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(sameJson(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+        // a copy is a different object with the same content: equal exactly when JSON says so
+        expect(sameJson(a, copy(a))).toBe(JSON.stringify(a) === JSON.stringify(copy(a)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is true for a value and its JSON round trip', () => {
+    fc.assert(fc.property(value, (a) => {
+      const text = JSON.stringify(a);
+      if (text !== undefined) expect(sameJson(a, JSON.parse(text))).toBe(true);
+    }));
+  });
 });
 
 describe('diffByKey', () => {
