@@ -31,6 +31,9 @@ const OUTPUT_SETTINGS: Readonly<Record<string, string>> = {
   quote_all_identifiers: 'off',
   lc_monetary: 'C',
   jit: 'off',
+  // why: the catalog queries already run side by side over several sessions; PostgreSQL's parallel workers
+  // on top cost more than they save (columns at 5,000 tables: 0.37 s -> 0.28 s of server CPU without them)
+  max_parallel_workers_per_gather: '0',
 };
 
 export interface IntrospectOptions {
