@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // For profiling the snapshot: time each catalog query of src/introspect/queries/* on its own against
-// one database (same transaction mode and settings as the introspector), then buildSnapshot and the
+// one database (same transaction mode and settings as the introspector, but one session: the CLI spreads
+// them over SCHEMA_DIFF_SESSIONS sessions), then buildSnapshot and the
 // JSON serialization. Every repetition uses a new connection (cold server caches, like a CLI run), from a compiled tree (default dist/).
 //   node bench/introspect-queries.mjs <postgres-url> [--dist DIR] [--reps 3] [--explain DIR]
 // --explain writes EXPLAIN (ANALYZE, BUFFERS) of every query to DIR/<name>.txt.
@@ -43,7 +44,7 @@ const queries = {
   types: (await q('types', 'typesQuery'))(scope),
   functions: (await q('functions', 'functionsQuery'))(scope),
 };
-const settings = "SELECT set_config('search_path', 'pg_catalog', true), set_config('jit', 'off', true), set_config('TimeZone', 'UTC', true)";
+const settings = "SELECT set_config('search_path', 'pg_catalog', true), set_config('jit', 'off', true), set_config('TimeZone', 'UTC', true), set_config('max_parallel_workers_per_gather', '0', true)";
 const rows = {};
 const timings = {};
 if (explainDir) mkdirSync(explainDir, { recursive: true });

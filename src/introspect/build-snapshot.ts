@@ -50,6 +50,11 @@ function splitQualified(qualified: string): { schema: string; name: string } {
   return { schema, name };
 }
 
+/** `'1 3'` → [1, 3]; null or '' → []. */
+function attnums(text: string | null): number[] {
+  return text ? text.split(' ').map(Number) : [];
+}
+
 function decodeColumn(row: ColumnRow, position: number): Column {
   return {
     name: row.name,
@@ -89,7 +94,7 @@ function decodeIndex(row: CatalogRows['indexes'][number], columnNames: Map<numbe
   const expressions = [...(row.expressions ?? [])];
   const keys: IndexKey[] = [];
   const include: string[] = [];
-  row.keys.forEach((attnum, i) => {
+  attnums(row.keys).forEach((attnum, i) => {
     if (i < row.key_count) {
       if (attnum === 0) keys.push({ expression: expressions.shift() ?? '?' });
       else keys.push({ column: columnNames.get(attnum) ?? `#${attnum}` });
@@ -121,7 +126,7 @@ function decodeConstraint(row: CatalogRows['constraints'][number], columnNames: 
     validated: row.validated,
     comment: row.comment,
   };
-  const columns = (row.keys ?? []).map((n) => columnNames.get(n) ?? `#${n}`);
+  const columns = attnums(row.keys).map((n) => columnNames.get(n) ?? `#${n}`);
   switch (row.type) {
     case 'p':
       return { kind: 'primary-key', ...base, columns };

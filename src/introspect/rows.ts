@@ -22,13 +22,17 @@ export interface ColumnRow {
 
 export interface ConstraintRow {
   relid: Oid; name: string; type: string; deferrable: boolean; deferred: boolean; validated: boolean;
-  no_inherit: boolean; keys: number[] | null; ref_schema: string | null; ref_table: string | null;
+  no_inherit: boolean;
+  /** attnums, space-separated */
+  keys: string | null; ref_schema: string | null; ref_table: string | null;
   ref_columns: string[] | null; on_update: string; on_delete: string; match: string;
   expression: string | null; nulls_not_distinct: boolean | null; definition: string; comment: string | null;
 }
 
 export interface IndexRow {
-  relid: Oid; name: string; unique: boolean; valid: boolean; key_count: number; keys: number[];
+  relid: Oid; name: string; unique: boolean; valid: boolean; key_count: number;
+  /** attnums, space-separated (0 = an expression) */
+  keys: string;
   expressions: string[] | null; method: string; predicate: string | null; nulls_not_distinct: boolean;
   constraint_name: string | null; definition: string; comment: string | null;
 }

@@ -33,7 +33,7 @@ const plainIndexDefinition = (versionNum: number) => `LEFT JOIN LATERAL (
 
 export const indexesQuery = (scope: QueryScope, versionNum: number) => `SELECT ix.indrelid AS relid, ic.relname AS name,
     ix.indisunique AS unique, ix.indisvalid AS valid, ix.indnkeyatts AS key_count,
-    ix.indkey::int2[] AS keys,
+    ix.indkey::text AS keys,
     CASE WHEN ix.indexprs IS NOT NULL THEN
       (SELECT pg_catalog.array_agg(pg_catalog.pg_get_indexdef(ix.indexrelid, k.i::int, true) ORDER BY k.i)
          FROM pg_catalog.unnest(ix.indkey::int2[]) WITH ORDINALITY k(n, i) WHERE k.n = 0) END AS expressions,
