@@ -313,7 +313,7 @@ async function mutationsFor(db, snapshot, universe) {
   }
   const sortedInserts = [...inserts.values()].sort((a, b) => (a.t.name < b.t.name ? -1 : 1));
   for (const { t } of spread(sortedInserts, perKind)) {
-    add('required-column-added', true, `${t.name} + NOT NULL column without default`, `ALTER TABLE ${rel(t)} ADD COLUMN accuracy_required int NOT NULL`);
+    add('required-column-added', true, `${t.name} + NOT NULL column without default`, `ALTER TABLE ${rel(t)} ADD COLUMN accuracy_required int NOT NULL DEFAULT 0; ALTER TABLE ${rel(t)} ALTER COLUMN accuracy_required DROP DEFAULT`);
     add('nullable-column-added', false, `${t.name} + nullable column`, `ALTER TABLE ${rel(t)} ADD COLUMN accuracy_optional int`);
     const defaulted = t.table.columns.find((c) => !c.nullable && c.default !== null && !c.identity && !c.generated);
     if (defaulted) add('default-dropped', true, `${t.name}.${defaulted.name} loses its default`, `ALTER TABLE ${rel(t)} ALTER COLUMN ${q(defaulted.name)} DROP DEFAULT`);

@@ -1,4 +1,4 @@
-import type { Column, Table } from '../../snapshot/types.js';
+import type { Column, Snapshot, Table } from '../../snapshot/types.js';
 import { qualified, tableObject } from './describe.js';
 import { defineCodeRule } from './types.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
@@ -7,10 +7,29 @@ function required(column: Column): boolean {
   return !column.nullable && column.default === null && column.identity === null && column.generated === null;
 }
 
-/** Row-level BEFORE INSERT triggers that are enabled: they may fill the column before NOT NULL is checked. */
-function fillingTriggers(table: Table): string[] {
+/** Bodies that may set any column: whole-row assignment, record population, dynamic SQL. */
+const FILLS_ANY_COLUMN = /\bNEW\s*:=|populate_record|\bEXECUTE\b|hstore/i;
+
+/**
+ * Could the trigger function set this column? Yes unless its body is known (plpgsql or sql) and never
+ * names the column: logto's set_tenant_id fills tenant_id only, so an INSERT that also leaves out another
+ * NOT NULL column still fails on every row.
+ */
+function mayFill(functionName: string, column: string, snapshot: Snapshot): boolean {
+  const dot = functionName.lastIndexOf('.');
+  const [schema, name] = dot < 0 ? [null, functionName] : [functionName.slice(0, dot), functionName.slice(dot + 1)];
+  const routine = snapshot.functions.find((f) => f.name === name && (schema === null || f.schema === schema) && f.returns === 'trigger');
+  if (!routine || !['plpgsql', 'sql'].includes(routine.language) || routine.definition === '') return true;
+  if (FILLS_ANY_COLUMN.test(routine.definition)) return true;
+  const word = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w$])"?${word}"?($|[^\\w$])`, 'i').test(routine.definition);
+}
+
+/** Row-level BEFORE INSERT triggers that are enabled and may fill the column before NOT NULL is checked. */
+function fillingTriggers(table: Table, column: string, snapshot: Snapshot): string[] {
   return table.triggers
     .filter((t) => t.timing === 'before' && t.level === 'row' && t.events.includes('insert') && t.enabled !== 'disabled')
+    .filter((t) => mayFill(t.function, column, snapshot))
     .map((t) => `${t.name} (${t.function})`);
 }
 
@@ -20,7 +39,7 @@ export default defineCodeRule({
   docs: {
     summary: 'An INSERT leaves out a NOT NULL column that has no default, identity or generated value.',
     why:
-      'Every execution fails with 23502 "null value in column … violates not-null constraint"; PREPARE and EXPLAIN do not see it. When a BEFORE INSERT trigger may fill the column, the finding is a warning that names the trigger.',
+      'Every execution fails with 23502 "null value in column … violates not-null constraint"; PREPARE and EXPLAIN do not see it. When a BEFORE INSERT trigger may fill every omitted column (its function names the column, or is not plpgsql/sql, or sets the whole row or runs dynamic SQL), the finding is a warning that names the trigger.',
   },
   check(subject, schema, report) {
     if (subject.kind !== 'statement') return;
@@ -36,7 +55,9 @@ export default defineCodeRule({
     } else return;
     const missing = table.columns.filter((c) => required(c) && !supplied.has(c.name));
     if (missing.length === 0) return;
-    const triggers = fillingTriggers(table);
+    // a warning only when a trigger may fill every omitted column; the triggers named are those
+    const fillers = missing.map((c) => fillingTriggers(table, c.name, schema.snapshot));
+    const triggers = fillers.some((list) => list.length === 0) ? [] : [...new Set(fillers.flat())];
     const names = missing.map((c) => c.name).join(', ');
     const name = `${table.schema}.${table.name}`;
     const trigger = triggers.length > 0

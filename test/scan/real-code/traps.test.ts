@@ -1,5 +1,10 @@
 // Traps measured on real open-source code (bench/accuracy.mjs), reproduced in our own words.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scan } from '../../../src/scan/index.js';
+import { snapshotOfDdl } from '../../helpers/pglite.js';
 import drizzle from '../../../src/scan/extract/drizzle.js';
 import kysely from '../../../src/scan/extract/kysely.js';
 import { extractFrom, onlyFacts, uses } from '../extract/snippets.js';
@@ -39,4 +44,31 @@ export const total = (db: NodePgDatabase, id: string) => db.select({ total: invo
     expect(facts.tables).toEqual([{ schema: null, name: 'acme_invoice', alias: null }]);
     expect(uses(facts)).toEqual(['id@acme_invoice:read', 'total_cents@acme_invoice:read']);
   });
+});
+
+describe('NOT NULL columns a trigger fills', () => {
+  // measured on logto: a BEFORE INSERT trigger that fills tenant_id made every INSERT that left out
+  // tenant_id a warning, also when it left out another NOT NULL column the trigger never touches
+  const ddl = `
+    CREATE TABLE visits (id bigserial PRIMARY KEY, client_id bigint NOT NULL, starts_at timestamptz NOT NULL, week text NOT NULL);
+    CREATE FUNCTION visits_fill_week() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      NEW.week := to_char(NEW.starts_at, 'IYYY-IW');
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER visits_fill_week BEFORE INSERT ON visits FOR EACH ROW EXECUTE FUNCTION visits_fill_week();`;
+  const code = `import pg from 'pg';
+const pool = new pg.Pool();
+export const book = (client: number, at: Date) => pool.query('INSERT INTO visits (client_id, starts_at) VALUES ($1, $2)', [client, at]);
+export const hold = (at: Date) => pool.query('INSERT INTO visits (starts_at) VALUES ($1)', [at]);
+`;
+
+  it('is a warning only when the trigger function names every omitted column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schema-diff-trigger-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { pg: '*' } }));
+    writeFileSync(join(dir, 'visits.ts'), code);
+    const result = await scan([dir], await snapshotOfDdl(ddl), { workers: 1 });
+    const found = result.findings.map((f) => `${f.locations?.[0]?.line} ${f.rule} ${f.severity}`).sort();
+    expect(found).toEqual(['3 missing-required-column warning', '4 missing-required-column error']);
+  }, 60_000);
 });
