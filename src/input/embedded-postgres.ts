@@ -133,6 +133,12 @@ export async function createEmbeddedDatabase(extensionNames: readonly string[]):
     async exec(sql: string) {
       await open().exec(sql);
     },
+    // why: PGlite is PostgreSQL in single-user mode, which never checkpoints on its own (no checkpointer,
+    // and WAL volume only requests one under a postmaster), so every WAL segment of the load stays in
+    // memory until close; a checkpoint now and then lets it recycle them.
+    async checkpoint() {
+      await open().exec('CHECKPOINT');
+    },
     async close() {
       const closing = db;
       db = undefined;

@@ -74,3 +74,25 @@ describe('createEmbeddedDatabase with the on-disk fresh cluster', () => {
     }
   });
 });
+
+describe('loading a long script into the embedded PostgreSQL', () => {
+  it('checkpoints now and then, so the WAL written so far can be recycled (single-user PostgreSQL never does it alone)', async () => {
+    const { createEmbeddedDatabase } = await import('../../src/input/embedded-postgres.js');
+    const { loadPlan } = await import('../../src/input/sql-loader.js');
+    const { planStatements } = await import('../../src/input/sql-statements.js');
+    let text = '';
+    for (let i = 0; i < 2100; i++) text += `CREATE TABLE t${i} (id int);\n`;
+    const plan = await planStatements([{ file: 'many.sql', text }]);
+    const db = await createEmbeddedDatabase([]);
+    try {
+      const lsn = async () => (await db.query<{ lsn: string }>('SELECT checkpoint_lsn::text AS lsn FROM pg_control_checkpoint()')).rows[0]!.lsn;
+      const before = await lsn();
+      await loadPlan(db, plan);
+      expect(await lsn()).not.toBe(before);
+      const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace");
+      expect(rows[0]!.n).toBe(2100);
+    } finally {
+      await db.close();
+    }
+  });
+});
