@@ -38,22 +38,34 @@ export function migrationView(schema: SchemaIndex, changed: readonly RelationNam
  * are the migrations the snapshot is the result of, and a table it lacks is missing (measured on logto:
  * 1,000+ migration statements created every table, so a dropped or renamed table was never reported).
  */
-export function tablesCreatedForEveryFile(analyses: readonly StatementAnalysis[], snapshot: Snapshot): RelationName[] {
+export function tablesCreatedForEveryFile(created: readonly CreatedTable[], snapshot: Snapshot): RelationName[] {
   const runTime: RelationName[] = [];
   const permanent: RelationName[] = [];
-  for (const analysis of analyses) {
-    if (analysis.kind !== 'analyzed') continue;
-    for (const { facts } of analysis.items) {
-      for (const created of facts.createsTables) {
-        const isPermanent = facts.changesTables.some((c) => c.name === created.name && c.schema === created.schema);
-        (isPermanent ? permanent : runTime).push(created);
-      }
-    }
-  }
+  for (const { table, isPermanent } of created) (isPermanent ? permanent : runTime).push(table);
   const names = [...new Set(permanent.map((r) => `${r.schema ?? ''}.${r.name}`))];
   const inSnapshot = names.filter((key) => {
     const [schema, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
     return snapshot.tables.some((t) => t.name === name && (schema === '' || t.schema === schema));
   });
   return inSnapshot.length * 2 >= names.length && names.length > 0 ? runTime : [...runTime, ...permanent];
+}
+
+/** A table a statement creates; permanent when the statement also changes it (not TEMP, not SELECT … INTO). */
+export interface CreatedTable {
+  readonly table: RelationName;
+  readonly isPermanent: boolean;
+}
+
+/** The tables a file's statements create, in order (per file, so each worker thread can tell its own). */
+export function tablesCreatedIn(analyses: readonly StatementAnalysis[]): CreatedTable[] {
+  const created: CreatedTable[] = [];
+  for (const analysis of analyses) {
+    if (analysis.kind !== 'analyzed') continue;
+    for (const { facts } of analysis.items) {
+      for (const table of facts.createsTables) {
+        created.push({ table, isPermanent: facts.changesTables.some((c) => c.name === table.name && c.schema === table.schema) });
+      }
+    }
+  }
+  return created;
 }

@@ -3,8 +3,9 @@
 // default excludes and the user's include/exclude globs. The only file-system reading in scan/
 // besides reading the files themselves.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { DEFAULT_EXCLUDES, globMatcher } from './glob.js';
 
 export interface ProjectFiles {
@@ -12,7 +13,8 @@ export interface ProjectFiles {
   /** absolute paths, sorted by relative path */
   readonly files: readonly string[];
   readonly dependencies: ReadonlySet<string>;
-  readonly compilerOptions: ts.CompilerOptions;
+  /** from tsconfig.json; null without one (type-kinds.ts has the defaults) */
+  readonly compilerOptions: ts.CompilerOptions | null;
 }
 
 export interface FileSelection {
@@ -58,9 +60,12 @@ export function discoverProject(dir: string, selection: FileSelection = {}): Pro
   const included = selection.include && selection.include.length > 0 ? globMatcher(selection.include) : null;
   const skip = (path: string): boolean => excluded(path) && !(included?.(path) ?? false);
   let files: string[] = [];
-  let compilerOptions: ts.CompilerOptions = { allowJs: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+  let compilerOptions: ts.CompilerOptions | null = null;
   const tsconfig = join(root, 'tsconfig.json');
   if (existsSync(tsconfig)) {
+    // why loaded here, not imported: the main thread of a large scan needs no TypeScript until the
+    // type checker runs, after the workers have ended (~85 MB less at the peak)
+    const { ts } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
     const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
     const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, root, undefined, tsconfig);
     compilerOptions = parsed.options;

@@ -2,14 +2,12 @@
 // change a verdict: a value bound to a json/jsonb column by a driver that sends JS arrays as
 // PostgreSQL arrays. Raw SQL: the `$n` parameters' type sites; builder calls (knex, Kysely, …): the
 // column bindings' type sites (`.insert({ tags })`).
-import type { ts } from 'ts-morph';
 import type { StatementAnalysis } from './analyze-statement.js';
 import type { AnalyzedStatement, BuilderStatement, ColumnBinding, ExtractedStatement, ParamFact, QueryFacts, SqlStatement } from './facts.js';
 import type { FileScan } from './scan-file.js';
 import type { SchemaIndex } from './schema-index.js';
-import { resolveTypeKinds, type TypeSite } from './type-kinds.js';
 
-type Site = { readonly start: number; readonly end: number };
+export type Site = { readonly start: number; readonly end: number };
 
 function isJsonColumn(schema: SchemaIndex, relation: { schema: string | null; name: string }, column: string): boolean {
   const found = schema.columnsOf(relation)?.find((c) => c.name === column)?.column;
@@ -41,34 +39,37 @@ function bindingSitesNeeded(analysis: StatementAnalysis, schema: SchemaIndex): S
     .map((b) => b.typeSite!);
 }
 
-const siteKey = (file: string, site: Site): string => `${file}:${site.start}:${site.end}`;
-
-export function resolveParamTypes(files: readonly FileScan[], schema: SchemaIndex, root: string, options: ts.CompilerOptions): FileScan[] {
-  const sites: TypeSite[] = [];
-  for (const file of files) {
-    for (const analysis of file.analyses) {
-      for (const param of paramSitesNeeded(analysis, schema)) sites.push({ file: file.file, ...param.typeSite! });
-      for (const site of bindingSitesNeeded(analysis, schema)) sites.push({ file: file.file, ...site });
-    }
+/** Where one file needs the type checker, in the order its statements come (the order the program gets its files in). */
+export function typeSitesNeeded(file: FileScan, schema: SchemaIndex): Site[] {
+  const sites: Site[] = [];
+  for (const analysis of file.analyses) {
+    for (const param of paramSitesNeeded(analysis, schema)) sites.push(param.typeSite!);
+    for (const site of bindingSitesNeeded(analysis, schema)) sites.push(site);
   }
-  if (sites.length === 0) return [...files];
-  const kinds = resolveTypeKinds(root, sites, options);
-  return files.map((file) => ({
+  return sites;
+}
+
+const siteKey = (site: Site): string => `${site.start}:${site.end}`;
+
+/** One file with the kinds the checker found for its sites (`kinds[i]` belongs to `sites[i]`). */
+export function applyTypeKinds(file: FileScan, sites: readonly Site[], kinds: readonly ParamFact['kind'][]): FileScan {
+  if (sites.length === 0) return file;
+  const byKey = new Map<string, ParamFact['kind']>();
+  sites.forEach((site, i) => byKey.set(siteKey(site), kinds[i]!));
+  return {
     ...file,
     analyses: file.analyses.map((analysis): StatementAnalysis => {
       if (analysis.kind !== 'analyzed') return analysis;
-      return analysis.statement.kind === 'sql'
-        ? typedSql(analysis, analysis.statement, file.file, kinds)
-        : typedBuilder(analysis, analysis.statement, file.file, kinds);
+      return analysis.statement.kind === 'sql' ? typedSql(analysis, analysis.statement, byKey) : typedBuilder(analysis, analysis.statement, byKey);
     }),
-  }));
+  };
 }
 
 type Analyzed = Extract<StatementAnalysis, { kind: 'analyzed' }>;
 
-function typedSql(analysis: Analyzed, old: SqlStatement, file: string, kinds: ReadonlyMap<string, ParamFact['kind']>): StatementAnalysis {
+function typedSql(analysis: Analyzed, old: SqlStatement, kinds: ReadonlyMap<string, ParamFact['kind']>): StatementAnalysis {
   const params = old.params.map((p) => {
-    const kind = p.typeSite ? kinds.get(siteKey(file, p.typeSite)) : undefined;
+    const kind = p.typeSite ? kinds.get(siteKey(p.typeSite)) : undefined;
     return kind ? { ...p, kind } : p;
   });
   if (params.every((p, i) => p === old.params[i])) return analysis;
@@ -76,9 +77,9 @@ function typedSql(analysis: Analyzed, old: SqlStatement, file: string, kinds: Re
   return { ...analysis, statement, items: analysis.items.map((item) => ({ ...item, statement })) };
 }
 
-function typedBuilder(analysis: Analyzed, old: BuilderStatement, file: string, kinds: ReadonlyMap<string, ParamFact['kind']>): StatementAnalysis {
+function typedBuilder(analysis: Analyzed, old: BuilderStatement, kinds: ReadonlyMap<string, ParamFact['kind']>): StatementAnalysis {
   const bindings = old.facts.bindings.map((b): ColumnBinding => {
-    const kind = b.valueKind === 'unknown' && b.typeSite ? kinds.get(siteKey(file, b.typeSite)) : undefined;
+    const kind = b.valueKind === 'unknown' && b.typeSite ? kinds.get(siteKey(b.typeSite)) : undefined;
     return kind ? { ...b, valueKind: kind } : b;
   });
   if (bindings.every((b, i) => b === old.facts.bindings[i])) return analysis;

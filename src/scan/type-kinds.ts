@@ -70,3 +70,23 @@ export function resolveTypeKinds(root: string, sites: readonly TypeSite[], optio
   }
   return result;
 }
+
+/** The kinds for every file's sites (`result[f][i]` for `files[f].sites[i]`): one program for all of them. */
+export function resolveSiteKinds(
+  root: string,
+  files: readonly { readonly file: string; readonly sites: readonly { readonly start: number; readonly end: number }[] }[],
+  options: ts.CompilerOptions | null,
+): ValueKind[][] {
+  const all: TypeSite[] = files.flatMap(({ file, sites }) => sites.map((site) => ({ file, ...site })));
+  if (all.length === 0) return files.map(() => []);
+  const kinds = resolveTypeKinds(root, all, options ?? DEFAULT_OPTIONS);
+  return files.map(({ file, sites }) => sites.map((site) => kinds.get(`${file}:${site.start}:${site.end}`) ?? 'unknown'));
+}
+
+/** Without a tsconfig.json: modern Node.js, JavaScript files included. */
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+};

@@ -1,51 +1,238 @@
-// Parsing and extraction on worker threads. Files are dealt round-robin into one chunk per worker
-// (sizes even out), results are put back in file order, so findings are identical for any worker
-// count. Small trees stay on the main thread: starting a worker costs more than it saves.
+// Runs the per-file stages of a scan (scan-chunk.ts) on worker threads, one share of the files per
+// worker, and puts every result back in file order, so the outcome is identical for any worker
+// count. The main thread only does what needs all files at once: the set of tables the code
+// creates, and the one type program per root for the parameters a rule needs. The schema goes to
+// each worker once, as JSON text posted while the workers parse (measured on the 500k-line bench:
+// sending the files' analyses back cost the main thread ~1.5 s of structured-clone and GC; the
+// findings it receives now are a few MB). Small trees stay on the main thread: starting a worker
+// costs more than it saves.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Snapshot } from '../snapshot/types.js';
+import type { RelationName } from './facts.js';
+import { tablesCreatedForEveryFile, type CreatedTable } from './migration-context.js';
 import type { ProjectFiles } from './project.js';
-import { createModuleLoader, scanFile, type FileScan, type FileScanInput } from './scan-file.js';
+import { codeRules } from './rules/index.js';
+import type { CodeRule } from './rules/types.js';
+import { checkedFile, type FileOutcome } from './check-file.js';
+import type { ChunkScan, FileSites } from './scan-chunk.js';
+import type { FileScanInput } from './scan-file.js';
+import { indexSchema, type SchemaIndex } from './schema-index.js';
 import { workerScript } from './worker-script.js';
 
 /** Below this many files one thread is faster (measured: worker start-up ≈ 150 ms). */
 const MIN_FILES_FOR_WORKERS = 200;
 
+
+/** What a worker is started with. */
 export interface WorkerJob {
   readonly inputs: readonly FileScanInput[];
+  /** code rule ids, run in this order */
+  readonly rules: readonly string[];
+  readonly usages: boolean;
+  readonly analyses: boolean;
 }
 
-function inThread(inputs: readonly FileScanInput[]): FileScan[] {
-  const load = createModuleLoader();
-  return inputs.map((input) => scanFile(input, load));
+/** Messages between the main thread and a worker, in the order they are sent. */
+export interface ToWorker {
+  readonly type: 'schema';
+  /** the snapshot as JSON */
+  readonly json: string;
+  /** tables the scanned code creates, from every worker */
+  readonly created: readonly RelationName[];
+}
+export type FromWorker =
+  | { readonly type: 'scanned'; readonly created: CreatedTable[][] }
+  | { readonly type: 'type-sites'; readonly sites: FileSites[] }
+  | { readonly type: 'checked'; readonly outcomes: (FileOutcome | null)[] }
+  | { readonly type: 'failed'; readonly error: string };
+
+/** One share of the files, wherever it runs. */
+interface Chunk {
+  scan(): Promise<CreatedTable[][]>;
+  /** `schemaJson`: the same snapshot as JSON, for a worker */
+  typeSites(schema: Snapshot, schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]>;
+  /** the files that need no type checker; null for the files typeSites() handed over */
+  checkUntyped(): Promise<(FileOutcome | null)[]>;
+  close(): void;
 }
 
-export async function scanFiles(project: ProjectFiles, requested?: number): Promise<FileScan[]> {
-  const dependencies = [...project.dependencies].sort();
-  const inputs: FileScanInput[] = project.files.map((path) => ({ root: project.root, path, dependencies }));
-  const count = Math.max(1, Math.min(requested ?? (inputs.length >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 1), inputs.length));
-  if (count <= 1) return inThread(inputs);
-  const chunks: FileScanInput[][] = Array.from({ length: count }, () => []);
-  inputs.forEach((input, i) => chunks[i % count]!.push(input));
-  const results = await Promise.all(chunks.map((chunk) => runWorker({ inputs: chunk })));
-  const byPath = new Map<string, FileScan>();
-  chunks.forEach((chunk, c) => chunk.forEach((input, i) => byPath.set(input.path, results[c]![i]!)));
-  return inputs.map((input) => byPath.get(input.path)!);
+export interface ScanJob {
+  readonly projects: readonly ProjectFiles[];
+  /** may still be being read while the workers parse */
+  readonly schema: Snapshot | PromiseLike<Snapshot>;
+  readonly rules: readonly CodeRule[];
+  readonly usages: boolean;
+  readonly analyses: boolean;
+  /** worker threads; default: one per core for large trees, none for small ones */
+  readonly workers?: number;
 }
 
-function runWorker(job: WorkerJob): Promise<FileScan[]> {
-  const { source, options } = workerScript();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(source, { ...options, workerData: job });
-    worker.once('message', (message: { ok: true; scans: FileScan[] } | { ok: false; error: string }) => {
-      if (message.ok) resolve(message.scans);
-      else reject(new Error(`scan worker: ${message.error}`));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
-    });
+export interface ScanOutcome {
+  /** tables the scanned code creates, in file order */
+  readonly created: readonly RelationName[];
+  /** per project, per file (in the project's file order) */
+  readonly files: readonly (readonly FileOutcome[])[];
+}
+
+export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
+  const inputs: FileScanInput[] = [];
+  const projectOf: number[] = [];
+  job.projects.forEach((project, p) => {
+    const dependencies = [...project.dependencies].sort();
+    for (const path of project.files) {
+      inputs.push({ root: project.root, path, dependencies });
+      projectOf.push(p);
+    }
   });
+  // rules are named to a worker by id: any other rule object keeps the scan on this thread
+  const byId = job.rules.every((rule) => codeRules.includes(rule));
+  const wanted = job.workers ?? (inputs.length >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 1);
+  const count = byId ? Math.max(1, Math.min(wanted, inputs.length)) : 1;
+  // round-robin: neighbouring files are alike in size, so the shares even out
+  const shares: number[][] = Array.from({ length: count }, () => []);
+  inputs.forEach((_, i) => shares[i % count]!.push(i));
+  const chunks: Chunk[] = count === 1 ? [new LocalChunk(inputs, job)] : shares.map((share) => new WorkerChunk(share.map((i) => inputs[i]!), job));
+  const inFileOrder = <T>(perChunk: readonly (readonly T[])[]): T[] => {
+    const result = new Array<T>(inputs.length);
+    perChunk.forEach((values, c) => values.forEach((value, k) => (result[shares[c]![k]!] = value)));
+    return result;
+  };
+  try {
+    const snapshot = Promise.resolve(job.schema);
+    // a schema that cannot be read stops the workers at once, not after they have parsed everything
+    snapshot.then(undefined, () => chunks.forEach((chunk) => chunk.close()));
+    // why as soon as the schema is there: the workers are still parsing while this thread serializes
+    // it (~0.3 s on the bench). It is posted only after they have parsed their files: a message
+    // waiting in a worker's queue all that time held two more copies of it in memory
+    const serialized = count > 1 ? snapshot.then((schema) => JSON.stringify(schema)) : snapshot.then(() => '');
+    serialized.catch(() => {}); // awaited below
+    const createdPerFile = inFileOrder(await Promise.all(chunks.map((chunk) => chunk.scan()))).flat();
+    const [schema, schemaJson] = [await snapshot, await serialized];
+    // tables any scanned code creates are known to every statement (temp tables, the code's own tables)
+    const created = tablesCreatedForEveryFile(createdPerFile, schema);
+    const sites = inFileOrder(await Promise.all(chunks.map((chunk) => chunk.typeSites(schema, schemaJson, created))));
+    // the workers check every other file, then end: their memory is gone before the type program
+    // (~250 MB on the bench) is built, which keeps the peak RSS under 1 GB
+    const untyped = inFileOrder(await Promise.all(chunks.map(async (chunk) => {
+      const outcomes = await chunk.checkUntyped();
+      chunk.close();
+      return outcomes;
+    })));
+    const schemaIndex = indexSchema(schema, created);
+    const typed = new Array<FileOutcome | null>(inputs.length).fill(null);
+    for (const [p, project] of job.projects.entries()) {
+      const needing = sites.flatMap((fileSites, i) => (projectOf[i] === p && fileSites.scan ? [i] : []));
+      if (needing.length === 0) continue;
+      // why loaded only now: TypeScript costs this thread ~85 MB, and the workers are gone by now
+      const { resolveSiteKinds } = await import('./type-kinds.js');
+      const kinds = resolveSiteKinds(project.root, needing.map((i) => sites[i]!), project.compilerOptions);
+      needing.forEach((i, k) => (typed[i] = checkedFile(sites[i]!.scan!, schemaIndex, job, sites[i]!.sites, kinds[k])));
+    }
+    const outcomes = untyped.map((outcome, i) => (outcome ?? typed[i])!);
+    const files = job.projects.map((_, p) => outcomes.filter((_, i) => projectOf[i] === p));
+    return { created, files };
+  } finally {
+    for (const chunk of chunks) chunk.close();
+  }
 }
 
-export { inThread as scanFilesInThread };
+class LocalChunk implements Chunk {
+  private chunk: ChunkScan | null = null;
+  private schema: SchemaIndex | null = null;
+
+  constructor(
+    private readonly inputs: readonly FileScanInput[],
+    private readonly job: ScanJob,
+  ) {}
+
+  async scan(): Promise<CreatedTable[][]> {
+    // one thread gains nothing from parsing while the schema is read, and a schema that cannot be
+    // read is reported before the code is parsed
+    await this.job.schema;
+    const [{ ChunkScan }, { loadSqlParser }] = await Promise.all([import('./scan-chunk.js'), import('./sql/parse.js')]);
+    await loadSqlParser();
+    this.chunk = new ChunkScan(this.inputs);
+    return this.chunk.scan();
+  }
+
+  async typeSites(schema: Snapshot, _schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]> {
+    this.schema = indexSchema(schema, created);
+    return this.chunk!.typeSites(this.schema);
+  }
+
+  async checkUntyped(): Promise<(FileOutcome | null)[]> {
+    return this.chunk!.checkUntyped(this.schema!, this.job);
+  }
+
+  close(): void {}
+}
+
+class WorkerChunk implements Chunk {
+  private readonly worker: Worker;
+  private readonly arrived: FromWorker[] = [];
+  private waiting: ((message: FromWorker) => void) | null = null;
+  private failure: Error | null = null;
+  private closed = false;
+
+  constructor(inputs: readonly FileScanInput[], job: ScanJob) {
+    const { source, options } = workerScript();
+    const data: WorkerJob = { inputs, rules: job.rules.map((rule) => rule.id), usages: job.usages, analyses: job.analyses };
+    this.worker = new Worker(source, { ...options, workerData: data });
+    this.worker.on('message', (message: FromWorker) => this.deliver(message));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (!this.closed) this.fail(new Error(`scan worker exited with code ${code}`));
+    });
+  }
+
+  async scan(): Promise<CreatedTable[][]> {
+    const message = await this.next('scanned');
+    return message.created;
+  }
+
+  async typeSites(_schema: Snapshot, schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]> {
+    this.worker.postMessage({ type: 'schema', json: schemaJson, created });
+    return (await this.next('type-sites')).sites;
+  }
+
+  async checkUntyped(): Promise<(FileOutcome | null)[]> {
+    return (await this.next('checked')).outcomes;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    void this.worker.terminate();
+    this.fail(new Error('scan worker stopped'));
+  }
+
+  private deliver(message: FromWorker): void {
+    if (message.type === 'failed') return this.fail(new Error(`scan worker: ${message.error}`));
+    this.arrived.push(message);
+    this.wake();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.(this.arrived.shift()!);
+  }
+
+  private next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const take = (message: FromWorker | undefined): void => {
+        if (this.failure) return reject(this.failure);
+        if (message?.type !== type) return reject(new Error(`scan worker: expected ${type}, got ${message?.type}`));
+        resolve(message as Extract<FromWorker, { type: T }>);
+      };
+      if (this.failure || this.arrived.length > 0) take(this.arrived.shift());
+      else this.waiting = take;
+    });
+  }
+}

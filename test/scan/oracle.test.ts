@@ -12,7 +12,7 @@ import { codeRules } from '../../src/scan/rules/index.js';
 import { indexSchema } from '../../src/scan/schema-index.js';
 import { loadSqlParser } from '../../src/scan/sql/parse.js';
 import { verifyStatements } from '../../src/scan/verify.js';
-import { scanFilesInThread } from '../../src/scan/workers.js';
+import { scanFilesInThread } from '../../src/scan/scan-chunk.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const APPS = ['scan-pg', 'scan-postgres-js', 'scan-slonik', 'scan-pg-promise', 'scan-prisma-raw', 'salon'].filter((app) =>

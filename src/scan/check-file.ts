@@ -1,0 +1,48 @@
+// The last per-file stage of a scan: the kinds the type checker found, then the code rules and the
+// usages for one file. Plain data in and out (it runs in workers and on the main thread), and no
+// TypeScript compiler among its imports.
+import type { Finding } from '../findings/finding.js';
+import type { StatementAnalysis } from './analyze-statement.js';
+import { checkFiles } from './check.js';
+import type { ParamFact } from './facts.js';
+import { applyTypeKinds, type Site } from './resolve-param-types.js';
+import type { CodeRule } from './rules/types.js';
+import type { FileScan } from './scan-file.js';
+import type { SchemaIndex } from './schema-index.js';
+import { collectUsages, type Usage } from './usages.js';
+
+export interface CheckRequest {
+  readonly rules: readonly CodeRule[];
+  /** collect table/column usages (only a compare with --code reads them) */
+  readonly usages: boolean;
+  /** send the typed analyses back (verify asks PostgreSQL about every statement on the main thread) */
+  readonly analyses: boolean;
+}
+
+/** What one file contributes to the scan result. */
+export interface FileOutcome {
+  readonly findings: readonly Finding[];
+  readonly usages: readonly Usage[];
+  readonly analyses: readonly StatementAnalysis[] | null;
+  readonly statements: number;
+  readonly unresolved: number;
+}
+
+/** The rules (and usages) for one file, `kinds[i]` being the type checker's answer for `sites[i]`. */
+export function checkedFile(
+  scanned: FileScan,
+  schema: SchemaIndex,
+  request: CheckRequest,
+  sites: readonly Site[] = [],
+  kinds: readonly ParamFact['kind'][] = [],
+): FileOutcome {
+  const file = applyTypeKinds(scanned, sites, kinds);
+  return {
+    // one file at a time: checkFiles deduplicates by location, which never spans two files
+    findings: checkFiles([file], schema, request.rules),
+    usages: request.usages ? collectUsages(file.analyses, schema) : [],
+    analyses: request.analyses ? file.analyses : null,
+    statements: file.analyses.length,
+    unresolved: file.analyses.filter((a) => a.kind !== 'analyzed').length,
+  };
+}
