@@ -25,6 +25,8 @@ export interface AnalysisOptions {
   readonly scratchDb?: string;
   readonly verify?: boolean;
   readonly codeDirs?: readonly string[];
+  /** threads for the code scan; default: one per core for large trees */
+  readonly workers?: number;
   readonly onProgress?: (message: string) => void;
   readonly onNote?: (message: string) => void;
 }
@@ -68,6 +70,7 @@ async function scanAgainst(target: OpenedInput | Promise<OpenedInput>, options: 
     exclude: options.config?.code?.exclude ? [...options.config.code.exclude] : undefined,
     verify: options.verify ? ((await opened).database ?? undefined) : undefined,
     usages,
+    workers: options.workers,
   });
 }
 

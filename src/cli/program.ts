@@ -29,6 +29,7 @@ interface CommonArgs {
   color: boolean;
   debug: boolean;
   code?: string[];
+  workers?: number;
 }
 
 const list = (value: string | undefined) =>
@@ -44,9 +45,16 @@ function analysisOptions(args: CommonArgs, progress: ReturnType<typeof createPro
     scratchDb: args['scratch-db'],
     verify: args.verify,
     codeDirs: args.code,
+    workers: workerCount(args.workers),
     onProgress: (m) => progress.step(m),
     onNote: args.quiet ? undefined : (m) => process.stderr.isTTY && process.stderr.write(`note: ${maskSecrets(m)}\n`),
   };
+}
+
+function workerCount(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1) throw new UsageError('--workers: expected a whole number of threads, 1 or more');
+  return value;
 }
 
 function emit(report: Report, args: CommonArgs): void {
@@ -80,6 +88,7 @@ export async function runProgram(argv: string[]): Promise<void> {
     .option('scratch-db', { type: 'string', describe: 'load .sql inputs into a throwaway database on this server' })
     .option('preset', { choices: Object.keys(PRESETS), describe: 'leave platform-managed schemas and roles out' })
     .option('code', { type: 'string', array: true, describe: 'scan this codebase against target (repeatable)' })
+    .option('workers', { type: 'number', describe: 'threads for the code scan [default: one per core for 200+ files; 1: no worker threads]' })
     .option('verify', { type: 'boolean', default: false, describe: 'ask the target PostgreSQL to plan every extracted statement' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
     .option('color', { type: 'boolean', default: true, describe: 'colours in the terminal table (--no-color, NO_COLOR)' })
