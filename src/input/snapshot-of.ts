@@ -18,7 +18,7 @@ export async function snapshotOf(db: Queryable, display: string, options: Intros
           ? `a catalog query hit the statement timeout (${limit})`
           : cause?.code === '55P03'
             ? `a catalog query waited too long for a lock another session holds (lock timeout: half of ${limit})`
-            : cause?.code === '57P01' || /terminat|Connection terminated|ECONNRESET|EPIPE/i.test(String(cause?.message))
+            : cause?.code === '57P01' || /terminat|Connection terminated|ECONNRESET|EPIPE|connection error and is not queryable/i.test(String(cause?.message))
               ? 'the connection was lost'
               : maskSecrets(error.message);
       throw new ConnectionError(`${display}: introspection failed while ${error.step}: ${reason}`, { cause: error });

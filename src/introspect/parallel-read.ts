@@ -36,15 +36,18 @@ export type StepRows = Pick<CatalogRows, CatalogKey>;
 
 /**
  * Run every step on `main` and on each helper as soon as it is ready (a helper that resolves to null
- * is left out; one still connecting when the work is done is not waited for). The first failing step
- * fails the whole read, naming its step; the other sessions take no more work, and the read settles
- * when their current queries have.
+ * is left out; one still connecting when the work is done is not waited for). A failing step fails the
+ * whole read: the other sessions take no more work, the read settles when their current queries have,
+ * and the error is that of the failed step that started first. Why: when the server goes away every
+ * session fails at once, and the step that had been running longest (say, parked on a lock) is the one
+ * that says where the read was, not a step that happened to start as the connection dropped.
  */
 export function readSteps(main: Queryable, helpers: readonly Promise<Session | null>[], steps: readonly CatalogStep[]): Promise<StepRows> {
   const queue = [...steps];
   const rows: Partial<Record<CatalogKey, unknown[]>> = {};
-  let failure: { error: unknown } | null = null;
+  let failure: { error: unknown; started: number } | null = null;
   let inFlight = 0;
+  let started = 0;
   return new Promise((resolve, reject) => {
     const settle = () => {
       if (inFlight > 0) return;
@@ -55,8 +58,14 @@ export function readSteps(main: Queryable, helpers: readonly Promise<Session | n
       const step = failure ? undefined : queue.shift();
       if (!step) return settle();
       inFlight++;
+      const order = started++;
       rowsOf(session, step.step, step.sql)
-        .then((result) => void (rows[step.key] = result), (error: unknown) => void (failure ??= { error }))
+        .then(
+          (result) => void (rows[step.key] = result),
+          (error: unknown) => {
+            if (!failure || order < failure.started) failure = { error, started: order };
+          },
+        )
         .finally(() => {
           inFlight--;
           next(session);
