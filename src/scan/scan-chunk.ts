@@ -1,4 +1,4 @@
-// The per-file stages of a scan for one share of the files, in the steps the whole scan needs to
+// The per-file stages of a scan for a share of the files, in the steps the whole scan needs to
 // agree on in between: (1) parse and analyze every file, telling which tables the code creates;
 // (2) with the schema (and every file's created tables), tell where the type checker is needed and
 // hand those files over; (3) run the rules (and collect usages) on the other files. The files that
@@ -21,14 +21,13 @@ export interface FileSites {
 export class ChunkScan {
   private scans: FileScan[] = [];
   private sites: Site[][] = [];
+  private readonly load = createModuleLoader();
 
-  constructor(private readonly inputs: readonly FileScanInput[]) {}
-
-  /** Step 1: parse, extract, analyze. Per file: the tables its statements create. */
-  scan(): CreatedTable[][] {
-    const load = createModuleLoader();
-    this.scans = this.inputs.map((input) => scanFile(input, load));
-    return this.scans.map((file) => tablesCreatedIn(file.analyses));
+  /** Step 1, for each batch of files given: parse, extract, analyze. Per file: the tables its statements create. */
+  scan(inputs: readonly FileScanInput[]): CreatedTable[][] {
+    const scans = inputs.map((input) => scanFile(input, this.load));
+    for (const file of scans) this.scans.push(file);
+    return scans.map((file) => tablesCreatedIn(file.analyses));
   }
 
   /** Step 2: per file, where a rule needs the type checker. */

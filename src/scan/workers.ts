@@ -1,6 +1,7 @@
-// Runs the per-file stages of a scan (scan-chunk.ts) on worker threads, one share of the files per
-// worker, and puts every result back in file order, so the outcome is identical for any worker
-// count. The main thread only does what needs all files at once: the set of tables the code
+// Runs the per-file stages of a scan (scan-chunk.ts) on worker threads and puts every result back
+// in file order, so the outcome is identical for any worker count (a file's result does not depend
+// on which worker parsed it). Files are handed out in batches as workers ask for more, so a worker
+// that gets less CPU (a loaded machine) parses fewer files instead of holding the others up. The main thread only does what needs all files at once: the set of tables the code
 // creates, and the one type program per root for the parameters a rule needs. The schema goes to
 // each worker once, as JSON text posted while the workers parse (measured on the 500k-line bench:
 // sending the files' analyses back cost the main thread ~1.5 s of structured-clone and GC; the
@@ -22,11 +23,11 @@ import { workerScript } from './worker-script.js';
 
 /** Below this many files one thread is faster (measured: worker start-up ≈ 150 ms). */
 const MIN_FILES_FOR_WORKERS = 200;
-
+/** Files per batch: ~50 ms of parsing, so the last batches even out the workers' finishing times. */
+const BATCH_FILES = 8;
 
 /** What a worker is started with. */
 export interface WorkerJob {
-  readonly inputs: readonly FileScanInput[];
   /** code rule ids, run in this order */
   readonly rules: readonly string[];
   readonly usages: boolean;
@@ -34,22 +35,28 @@ export interface WorkerJob {
 }
 
 /** Messages between the main thread and a worker, in the order they are sent. */
-export interface ToWorker {
-  readonly type: 'schema';
-  /** the snapshot as JSON */
-  readonly json: string;
-  /** tables the scanned code creates, from every worker */
-  readonly created: readonly RelationName[];
-}
+export type ToWorker =
+  /** files to parse, with their index in the whole scan; none: there are no more */
+  | { readonly type: 'files'; readonly files: readonly { readonly index: number; readonly input: FileScanInput }[] }
+  | {
+      readonly type: 'schema';
+      /** the snapshot as JSON */
+      readonly json: string;
+      /** tables the scanned code creates, from every worker */
+      readonly created: readonly RelationName[];
+    };
 export type FromWorker =
-  | { readonly type: 'scanned'; readonly created: CreatedTable[][] }
+  | { readonly type: 'more' }
+  /** `files`: the indexes of the files it parsed, in the order of `created` (and of every later answer) */
+  | { readonly type: 'scanned'; readonly files: number[]; readonly created: CreatedTable[][] }
   | { readonly type: 'type-sites'; readonly sites: FileSites[] }
   | { readonly type: 'checked'; readonly outcomes: (FileOutcome | null)[] }
   | { readonly type: 'failed'; readonly error: string };
 
-/** One share of the files, wherever it runs. */
+/** One thread's share of the files, wherever it runs. */
 interface Chunk {
-  scan(): Promise<CreatedTable[][]>;
+  /** which files it parsed (indexes into the scan's inputs), and the tables each creates */
+  scan(): Promise<{ files: number[]; created: CreatedTable[][] }>;
   /** `schemaJson`: the same snapshot as JSON, for a worker */
   typeSites(schema: Snapshot, schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]>;
   /** the files that need no type checker; null for the files typeSites() handed over */
@@ -89,10 +96,15 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
   const byId = job.rules.every((rule) => codeRules.includes(rule));
   const wanted = job.workers ?? (inputs.length >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 1);
   const count = byId ? Math.max(1, Math.min(wanted, inputs.length)) : 1;
-  // round-robin: neighbouring files are alike in size, so the shares even out
-  const shares: number[][] = Array.from({ length: count }, () => []);
-  inputs.forEach((_, i) => shares[i % count]!.push(i));
-  const chunks: Chunk[] = count === 1 ? [new LocalChunk(inputs, job)] : shares.map((share) => new WorkerChunk(share.map((i) => inputs[i]!), job));
+  let handedOut = 0;
+  const nextBatch = (): { index: number; input: FileScanInput }[] => {
+    const batch = inputs.slice(handedOut, handedOut + BATCH_FILES).map((input, k) => ({ index: handedOut + k, input }));
+    handedOut += batch.length;
+    return batch;
+  };
+  const chunks: Chunk[] = count === 1 ? [new LocalChunk(inputs, job)] : Array.from({ length: count }, () => new WorkerChunk(job, nextBatch));
+  // which files each chunk parsed, in its order: every later per-file answer comes in that order
+  const shares: number[][] = [];
   const inFileOrder = <T>(perChunk: readonly (readonly T[])[]): T[] => {
     const result = new Array<T>(inputs.length);
     perChunk.forEach((values, c) => values.forEach((value, k) => (result[shares[c]![k]!] = value)));
@@ -107,7 +119,9 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
     // waiting in a worker's queue all that time held two more copies of it in memory
     const serialized = count > 1 ? snapshot.then((schema) => JSON.stringify(schema)) : snapshot.then(() => '');
     serialized.catch(() => {}); // awaited below
-    const createdPerFile = inFileOrder(await Promise.all(chunks.map((chunk) => chunk.scan()))).flat();
+    const scanned = await Promise.all(chunks.map((chunk) => chunk.scan()));
+    for (const { files } of scanned) shares.push(files);
+    const createdPerFile = inFileOrder(scanned.map(({ created }) => created)).flat();
     const [schema, schemaJson] = [await snapshot, await serialized];
     // tables any scanned code creates are known to every statement (temp tables, the code's own tables)
     const created = tablesCreatedForEveryFile(createdPerFile, schema);
@@ -146,14 +160,14 @@ class LocalChunk implements Chunk {
     private readonly job: ScanJob,
   ) {}
 
-  async scan(): Promise<CreatedTable[][]> {
+  async scan(): Promise<{ files: number[]; created: CreatedTable[][] }> {
     // one thread gains nothing from parsing while the schema is read, and a schema that cannot be
     // read is reported before the code is parsed
     await this.job.schema;
     const [{ ChunkScan }, { loadSqlParser }] = await Promise.all([import('./scan-chunk.js'), import('./sql/parse.js')]);
     await loadSqlParser();
-    this.chunk = new ChunkScan(this.inputs);
-    return this.chunk.scan();
+    this.chunk = new ChunkScan();
+    return { files: this.inputs.map((_, i) => i), created: this.chunk.scan(this.inputs) };
   }
 
   async typeSites(schema: Snapshot, _schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]> {
@@ -174,11 +188,18 @@ class WorkerChunk implements Chunk {
   private waiting: ((message: FromWorker) => void) | null = null;
   private failure: Error | null = null;
   private closed = false;
+  private lastBatchSent = false;
 
-  constructor(inputs: readonly FileScanInput[], job: ScanJob) {
+  constructor(
+    job: ScanJob,
+    private readonly nextBatch: () => { index: number; input: FileScanInput }[],
+  ) {
     const { source, options } = workerScript();
-    const data: WorkerJob = { inputs, rules: job.rules.map((rule) => rule.id), usages: job.usages, analyses: job.analyses };
+    const data: WorkerJob = { rules: job.rules.map((rule) => rule.id), usages: job.usages, analyses: job.analyses };
     this.worker = new Worker(source, { ...options, workerData: data });
+    // two batches to start: one is always waiting while the other is parsed
+    this.sendBatch();
+    this.sendBatch();
     this.worker.on('message', (message: FromWorker) => this.deliver(message));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
@@ -186,13 +207,22 @@ class WorkerChunk implements Chunk {
     });
   }
 
-  async scan(): Promise<CreatedTable[][]> {
-    const message = await this.next('scanned');
-    return message.created;
+  async scan(): Promise<{ files: number[]; created: CreatedTable[][] }> {
+    const { files, created } = await this.next('scanned');
+    return { files, created };
+  }
+
+  private sendBatch(): void {
+    if (this.lastBatchSent || this.closed) return;
+    const files = this.nextBatch();
+    this.lastBatchSent = files.length === 0;
+    const message: ToWorker = { type: 'files', files };
+    this.worker.postMessage(message);
   }
 
   async typeSites(_schema: Snapshot, schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]> {
-    this.worker.postMessage({ type: 'schema', json: schemaJson, created });
+    const message: ToWorker = { type: 'schema', json: schemaJson, created };
+    this.worker.postMessage(message);
     return (await this.next('type-sites')).sites;
   }
 
@@ -209,6 +239,7 @@ class WorkerChunk implements Chunk {
 
   private deliver(message: FromWorker): void {
     if (message.type === 'failed') return this.fail(new Error(`scan worker: ${message.error}`));
+    if (message.type === 'more') return this.sendBatch();
     this.arrived.push(message);
     this.wake();
   }
