@@ -160,6 +160,9 @@ export async function runScan(dirs: readonly string[], schemaInput: string, opti
   // reads the schema (a 5,000-table snapshot file: ~0.6 s)
   const opening = open(schemaInput, options, Boolean(options.verify));
   const scanning = scanAgainst(opening, { ...options, codeDirs: dirs }, false);
+  // why: the scan may fail (a missing folder) while this thread still awaits the schema; marking it
+  // handled now keeps that from becoming an unhandled rejection. It is awaited (and rethrown) below.
+  scanning.catch(() => undefined);
   let target: OpenedInput;
   try {
     target = await opening;

@@ -2,10 +2,11 @@
 // (files/include/exclude, allowJs) when there is one, else walks the directory; always applies the
 // default excludes and the user's include/exclude globs. The only file-system reading in scan/
 // besides reading the files themselves.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync, type Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ts } from 'ts-morph';
+import { InputError } from '../errors.js';
 import { DEFAULT_EXCLUDES, globMatcher } from './glob.js';
 
 export interface ProjectFiles {
@@ -45,8 +46,17 @@ function readDependencies(root: string): Set<string> {
   return result;
 }
 
+/** A folder the scan cannot list fails the run: silently skipping it would report its code as clean. */
+function listDirectory(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new InputError(`${dir}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
 function walk(dir: string, into: string[], skip: (path: string) => boolean, root: string, allowJs: boolean): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of listDirectory(dir)) {
     const path = join(dir, entry.name);
     if (skip(relativePath(root, path))) continue;
     if (entry.isDirectory()) walk(path, into, skip, root, allowJs);
@@ -56,6 +66,9 @@ function walk(dir: string, into: string[], skip: (path: string) => boolean, root
 
 export function discoverProject(dir: string, selection: FileSelection = {}): ProjectFiles {
   const root = resolve(dir);
+  const stat = statSync(root, { throwIfNoEntry: false });
+  if (!stat) throw new InputError(`${dir}: no such directory (the code to scan)`);
+  if (!stat.isDirectory()) throw new InputError(`${dir}: not a directory (scan and --code take the code's root folder)`);
   const excluded = globMatcher([...DEFAULT_EXCLUDES, ...(selection.exclude ?? [])]);
   const included = selection.include && selection.include.length > 0 ? globMatcher(selection.include) : null;
   const skip = (path: string): boolean => excluded(path) && !(included?.(path) ?? false);

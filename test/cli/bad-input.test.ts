@@ -51,6 +51,14 @@ describe('bad input exits 2 with one clear line', () => {
   it('extension the embedded PostgreSQL cannot provide', () =>
     expectExit2([file('postgis.sql', 'CREATE EXTENSION postgis;\nCREATE TABLE p (g geometry);\n'), good], /postgis\.sql:1:1: extension "postgis" is not available in the embedded PostgreSQL.*--scratch-db/));
 
+  it('code folder that does not exist (scan and --code)', async () => {
+    await expectExit2(['scan', join(dir, 'no-code'), '--schema', good], /no-code: no such directory \(the code to scan\)/);
+    await expectExit2([good, good, '--code', join(dir, 'no-code')], /no-code: no such directory \(the code to scan\)/);
+  });
+
+  it('code path that is a file, not a folder', () =>
+    expectExit2(['scan', good, '--schema', good], /good\.sql: not a directory \(scan and --code take the code's root folder\)/));
+
   it('directory with no .sql files', () => {
     mkdirSync(join(dir, 'empty'), { recursive: true });
     return expectExit2([join(dir, 'empty'), good], /empty: no \.sql files in this directory/);
