@@ -36,14 +36,20 @@ const { discoverProject } = await load('scan/project.js');
 const { codeRules } = await load('scan/rules/index.js');
 const { indexSchema } = await load('scan/schema-index.js');
 const { loadSqlParser } = await load('scan/sql/parse.js');
-const { scanFilesInThread } = await load('scan/workers.js');
+// moved from workers.js to scan-chunk.js when the rules went into the workers
+const { scanFilesInThread } = await load('scan/scan-chunk.js').catch(() => load('scan/workers.js'));
 // builds before the migration context existed: every table the code creates is known everywhere
 const everyCreated = (analyses) => analyses.flatMap((a) => (a.kind === 'analyzed' ? a.items.flatMap((i) => i.facts.createsTables) : []));
 const loaded = await load('scan/migration-context.js').catch(() => ({}));
 const migration = {
   migrationView: loaded.migrationView ?? ((schema) => schema),
   tablesChangedIn: loaded.tablesChangedIn ?? (() => []),
-  tablesCreatedForEveryFile: loaded.tablesCreatedForEveryFile ?? everyCreated,
+  // later builds take the per-file CreatedTable lists (tablesCreatedIn) instead of the analyses
+  tablesCreatedForEveryFile: !loaded.tablesCreatedForEveryFile
+    ? everyCreated
+    : loaded.tablesCreatedIn
+      ? (analyses, snapshot) => loaded.tablesCreatedForEveryFile(loaded.tablesCreatedIn(analyses), snapshot)
+      : loaded.tablesCreatedForEveryFile,
 };
 const { migrationView, tablesChangedIn, tablesCreatedForEveryFile } = migration;
 const option = (name, fallback) => {
