@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { introspect } from '../../src/introspect/index.js';
+import type { Queryable } from '../../src/introspect/queryable.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { testMajors, type Major, type TestServer } from '../helpers/servers.js';
 import { SERVER_HOOK_TIMEOUT_MS, useServers } from '../helpers/use-servers.js';
@@ -106,16 +107,30 @@ describe.each(majors)('PostgreSQL %i', (major) => {
 
   it('snapshots the same bytes with the catalogs read over three sessions on one shared snapshot', async () => {
     const helpers: pg.Client[] = [];
+    // why the barrier: a helper still connecting when the work is done is not waited for (by design), so
+    // on a loaded machine the caller's session alone could finish first; holding its first query until
+    // both helpers are connected makes the test about shared-snapshot reading, not about timing
+    let bothConnected!: () => void;
+    const barrier = new Promise<void>((resolve) => (bothConnected = resolve));
     const parallel = await withClient(server().url, (c) =>
-      introspect(c, {
-        sessions: 3,
-        openSession: async () => {
-          const helper = new pg.Client({ connectionString: server().url });
-          await helper.connect();
-          helpers.push(helper);
-          return { query: (sql: string) => helper.query(sql), close: () => helper.end() };
+      introspect(
+        {
+          query: async (sql: string, params?: readonly unknown[]) => {
+            await barrier;
+            return c.query(sql, params ? [...params] : undefined);
+          },
+        } as Queryable,
+        {
+          sessions: 3,
+          openSession: async () => {
+            const helper = new pg.Client({ connectionString: server().url });
+            await helper.connect();
+            helpers.push(helper);
+            if (helpers.length === 2) bothConnected();
+            return { query: (sql: string) => helper.query(sql), close: () => helper.end() };
+          },
         },
-      }),
+      ),
     );
     expect(helpers).toHaveLength(2);
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(await snapshotOf(server().url)));
