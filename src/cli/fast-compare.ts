@@ -5,10 +5,9 @@
 // (test/cli/fast-paths.test.ts).
 import { existsSync } from 'node:fs';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js';
-import { maskSecrets } from '../input/mask.js';
-import type { ReportFormat } from '../report/index.js';
-import { exitCodeFor, type FailOn } from './exit-code.js';
-import { writeOutput } from './output.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from './exit-code.js';
+import { noteWriter, useColor, writeOutput } from './output.js';
 import { createProgress } from './progress.js';
 
 export interface FastCompareArgs {
@@ -21,8 +20,6 @@ export interface FastCompareArgs {
   readonly color: boolean;
 }
 
-const FORMATS: readonly string[] = ['table', 'markdown', 'json', 'sarif'];
-const FAIL_ON: readonly string[] = ['error', 'warning', 'info', 'none'];
 const isDatabase = (input: string) => /^(postgres(ql)?:\/\/|env:)/i.test(input);
 
 export function fastCompareArgs(argv: readonly string[]): FastCompareArgs | null {
@@ -45,8 +42,8 @@ export function fastCompareArgs(argv: readonly string[]): FastCompareArgs | null
     else positionals.push(arg);
   }
   if (positionals.length !== 2 || !positionals.every(isDatabase) || output === '') return null;
-  if (format !== undefined && !FORMATS.includes(format)) return null;
-  if (failOn !== undefined && !FAIL_ON.includes(failOn)) return null;
+  if (format !== undefined && !(REPORT_FORMATS as readonly string[]).includes(format)) return null;
+  if (failOn !== undefined && !(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) return null;
   // a config file may name code rules: the full program validates it against every rule
   if (existsSync(DEFAULT_CONFIG_FILE)) return null;
   return {
@@ -72,12 +69,12 @@ export async function runFastCompare(args: FastCompareArgs): Promise<void> {
     report = await runCompare(args.source, args.target, {
       config: {},
       onProgress: (m) => progress.step(m),
-      onNote: args.quiet ? undefined : (m) => process.stderr.isTTY && process.stderr.write(`note: ${maskSecrets(m)}\n`),
+      onNote: noteWriter(args.quiet),
     });
   } finally {
     progress.done();
   }
-  const color = args.color && !process.env.NO_COLOR && !args.output && args.format === 'table' && Boolean(process.stdout.isTTY);
+  const color = useColor(args);
   // a compare without --code has schema findings only: the schema rules describe all of them in SARIF
   writeOutput(render(report, args.format, { color, rules: schemaRules }), args.output);
   process.exitCode = exitCodeFor(report.findings, args.failOn);

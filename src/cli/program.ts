@@ -7,11 +7,10 @@ import { snapshotJson } from '../snapshot/serialize.js';
 import { loadConfig } from '../config/load-config.js';
 import { PRESETS } from '../config/presets.js';
 import { UsageError } from '../errors.js';
-import { maskSecrets } from '../input/mask.js';
 import type { Report } from '../findings/report.js';
 import { render, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
-import { exitCodeFor, type FailOn } from './exit-code.js';
-import { writeOutput } from './output.js';
+import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from './exit-code.js';
+import { noteWriter, useColor, writeOutput } from './output.js';
 import { createProgress } from './progress.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -47,7 +46,7 @@ function analysisOptions(args: CommonArgs, progress: ReturnType<typeof createPro
     codeDirs: args.code,
     workers: workerCount(args.workers),
     onProgress: (m) => progress.step(m),
-    onNote: args.quiet ? undefined : (m) => process.stderr.isTTY && process.stderr.write(`note: ${maskSecrets(m)}\n`),
+    onNote: noteWriter(args.quiet),
   };
 }
 
@@ -58,7 +57,7 @@ function workerCount(value: number | undefined): number | undefined {
 }
 
 function emit(report: Report, args: CommonArgs): void {
-  const color = args.color && !process.env.NO_COLOR && !args.output && args.format === 'table' && Boolean(process.stdout.isTTY);
+  const color = useColor(args);
   // Markdown links to code resolve from where the command ran when there is one code directory
   const codeRoot = args.code?.length === 1 ? args.code[0] : undefined;
   writeOutput(render(report, args.format, { color, rules: allRules, codeRoot }), args.output);
@@ -81,7 +80,7 @@ export async function runProgram(argv: string[]): Promise<void> {
     .usage('$0 <source> <target> [options]\n\nKeep application code and PostgreSQL schemas compatible.')
     .option('format', { choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report/snapshot to FILE (folders created)' })
-    .option('fail-on', { choices: ['error', 'warning', 'info', 'none'] as const, describe: 'lowest severity that makes the exit code 1 [default: error]' })
+    .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'lowest severity that makes the exit code 1 [default: error]' })
     .option('schemas', { type: 'string', describe: 'only these schemas (comma-separated)' })
     .option('exclude-schemas', { type: 'string', describe: 'leave these schemas out (comma-separated)' })
     .option('config', { type: 'string', describe: 'config file [default: schema-diff.config.json if present]' })

@@ -85,9 +85,13 @@ interface RawStatement {
   readonly stmt: Node;
 }
 
+function parsedEntries(text: string): ParsedEntry[] {
+  return (parseSync(text) as { stmts?: ParsedEntry[] }).stmts ?? [];
+}
+
 function parseOrThrow(segment: SqlSegment, text: string): ParsedEntry[] {
   try {
-    return ((parseSync(text) as { stmts?: ParsedEntry[] }).stmts ?? []);
+    return parsedEntries(text);
   } catch (error) {
     const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
     const where = locationOf(segment, details?.cursorPosition ?? 0);
@@ -99,7 +103,17 @@ function parseOrThrow(segment: SqlSegment, text: string): ParsedEntry[] {
 function rawStatements(entries: ParsedEntry[], text: string, offset: number): RawStatement[] {
   const bytes = Buffer.from(text, 'utf8');
   const ascii = bytes.length === text.length;
-  const charAt = (byte: number) => (ascii ? byte : bytes.subarray(0, byte).toString('utf8').length);
+  // the parser's offsets are bytes and come in order: each is converted from the previous one, so a
+  // long script with non-ASCII text costs one pass, not one decode from the start per statement
+  let lastByte = 0;
+  let lastChar = 0;
+  const charAt = (byte: number) => {
+    if (ascii) return byte;
+    if (byte < lastByte) [lastByte, lastChar] = [0, 0];
+    lastChar += bytes.subarray(lastByte, byte).toString('utf8').length;
+    lastByte = byte;
+    return lastChar;
+  };
   return entries.map((entry) => {
     const byteStart = entry.stmt_location ?? 0;
     const byteEnd = entry.stmt_len === undefined ? bytes.length : byteStart + entry.stmt_len;
@@ -124,7 +138,7 @@ function segmentStatements(segment: SqlSegment): RawStatement[] {
     const piece = text.slice(from, cut + 1);
     let entries: ParsedEntry[];
     try {
-      entries = (parseSync(piece) as { stmts?: ParsedEntry[] }).stmts ?? [];
+      entries = parsedEntries(piece);
     } catch {
       break;
     }
@@ -139,7 +153,7 @@ function segmentStatements(segment: SqlSegment): RawStatement[] {
   const rest = text.slice(from);
   let entries: ParsedEntry[];
   try {
-    entries = (parseSync(rest) as { stmts?: ParsedEntry[] }).stmts ?? [];
+    entries = parsedEntries(rest);
   } catch {
     // the message and its position are the ones a parse of the whole segment gives
     return rawStatements(parseOrThrow(segment, text), text, 0);

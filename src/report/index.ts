@@ -6,9 +6,9 @@ import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
 
-export type ReportFormat = 'table' | 'markdown' | 'json' | 'sarif';
+import type { ReportFormat } from './formats.js';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'markdown', 'json', 'sarif'];
+export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 export interface RenderOptions {
   /** table only: ANSI colours; default false */

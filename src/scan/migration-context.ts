@@ -43,10 +43,9 @@ export function tablesCreatedForEveryFile(created: readonly CreatedTable[], snap
   const permanent: RelationName[] = [];
   for (const { table, isPermanent } of created) (isPermanent ? permanent : runTime).push(table);
   const names = [...new Set(permanent.map((r) => `${r.schema ?? ''}.${r.name}`))];
-  const inSnapshot = names.filter((key) => {
-    const [schema, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
-    return snapshot.tables.some((t) => t.name === name && (schema === '' || t.schema === schema));
-  });
+  // a table is there under its own schema, or (unqualified in the code) under any schema
+  const tables = new Set(snapshot.tables.flatMap((t) => [`${t.schema}.${t.name}`, `.${t.name}`]));
+  const inSnapshot = names.filter((key) => tables.has(key));
   return inSnapshot.length * 2 >= names.length && names.length > 0 ? runTime : [...runTime, ...permanent];
 }
 

@@ -79,7 +79,11 @@ function askable(item: AnalyzedStatement, schema: SchemaIndex): boolean {
 export async function verifyStatements(db: Queryable, analyses: readonly StatementAnalysis[], schema: SchemaIndex): Promise<Finding[]> {
   // a migration's statements on the tables it changes ran against an earlier shape: not asked
   const byFile = new Map<string, StatementAnalysis[]>();
-  for (const a of analyses) byFile.set(a.statement.location.file, [...(byFile.get(a.statement.location.file) ?? []), a]);
+  for (const a of analyses) {
+    const list = byFile.get(a.statement.location.file);
+    if (list) list.push(a);
+    else byFile.set(a.statement.location.file, [a]);
+  }
   const views = new Map([...byFile].map(([file, list]) => [file, migrationView(schema, tablesChangedIn(list))]));
   const items = analyses.flatMap((a) =>
     a.kind === 'analyzed' ? a.items.filter((item) => askable(item, views.get(a.statement.location.file) ?? schema)) : [],

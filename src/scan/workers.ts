@@ -1,8 +1,9 @@
 // Runs the per-file stages of a scan (scan-chunk.ts) on worker threads and puts every result back
 // in file order, so the outcome is identical for any worker count (a file's result does not depend
 // on which worker parsed it). Files are handed out in batches as workers ask for more, so a worker
-// that gets less CPU (a loaded machine) parses fewer files instead of holding the others up. The main thread only does what needs all files at once: the set of tables the code
-// creates, and the one type program per root for the parameters a rule needs. The schema goes to
+// that gets less CPU (a loaded machine) parses fewer files instead of holding the others up. The
+// main thread only does what needs all files at once: the set of tables the code creates, and the
+// one type program per root for the parameters a rule needs. The schema goes to
 // each worker once, as JSON text posted while the workers parse (measured on the 500k-line bench:
 // sending the files' analyses back cost the main thread ~1.5 s of structured-clone and GC; the
 // findings it receives now are a few MB). Small trees stay on the main thread: starting a worker

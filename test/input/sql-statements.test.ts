@@ -57,6 +57,19 @@ describe('planStatements on a script larger than one piece', () => {
     expect((error as Error).message).toBe('big.sql:10001:29: syntax error at or near ")"');
   });
 
+  it('keeps statement text and offsets exact in scripts with multi-byte characters', async () => {
+    // the parser counts bytes; every statement start and end must land on the right character
+    const line = (i: number) => `COMMENT ON TABLE t0 IS 'café ${i} 日本語 🐘';\n`;
+    const small = `CREATE TABLE t0 (id int);\n${line(1)}${line(2)}`;
+    let large = 'CREATE TABLE t0 (id int);\n';
+    for (let i = 0; large.length < 3 * PIECE; i++) large += line(i);
+    for (const text of [small, large]) {
+      const plan = await planStatements([{ file: 'utf8.sql', text }]);
+      expect(plan.statements.map((s) => s.text)).toEqual(text.trimEnd().split('\n').map((l) => l.slice(0, -1)));
+      for (const s of plan.statements) expect(text.startsWith(s.text, s.start)).toBe(true);
+    }
+  });
+
   it('gives statements the locations of their first token, past leading comments', async () => {
     const text = scriptAround("SELECT 1;\n-- leading comment\n  /* and another */ CREATE TABLE after_comments (id int);", 3);
     const plan = await planStatements([{ file: 'big.sql', text }]);

@@ -43,3 +43,12 @@ export function tableObject(schema: string, table: string, name = table): Object
 export function relationText(name: RelationName): string {
   return name.schema === null ? name.name : `${name.schema}.${name.name}`;
 }
+
+/**
+ * The fix for a json/jsonb operator or function (`jsonb_set()`) used on a column of the wrong type: make the
+ * column jsonb, or cast it in the query.
+ */
+export function jsonbColumnFix(schema: string, table: string, column: string, operator: string): string {
+  const cast = operator.endsWith('()') ? `${column}::jsonb` : `${column}::jsonb ${operator} …`;
+  return `ALTER TABLE ${schema}.${table} ALTER COLUMN ${column} TYPE jsonb USING ${column}::jsonb;  -- or cast in the query: ${cast}`;
+}

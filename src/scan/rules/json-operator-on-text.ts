@@ -1,4 +1,4 @@
-import { tableObject } from './describe.js';
+import { jsonbColumnFix, tableObject } from './describe.js';
 import { defineCodeRule } from './types.js';
 
 /** json/jsonb operators; none of them exists for text (hstore's ->, ? need the hstore type, not text). */
@@ -32,7 +32,7 @@ export default defineCodeRule({
         message: use.operator.endsWith('()')
           ? `${table.schema}.${table.name}.${column.name} is ${column.type}, and ${use.operator.slice(0, -2)} takes ${use.operator.startsWith('jsonb') ? 'jsonb' : 'json'}: PostgreSQL rejects it with 42883 "function ${use.operator.slice(0, -2)}(${column.type}, …) does not exist".`
           : `${table.schema}.${table.name}.${column.name} is ${column.type}, which has no ${use.operator} operator: PostgreSQL rejects it with 42883 "operator does not exist: ${column.type} ${use.operator} …".`,
-        fix: `ALTER TABLE ${table.schema}.${table.name} ALTER COLUMN ${column.name} TYPE jsonb USING ${column.name}::jsonb;  -- or cast in the query: ${column.name}::jsonb${use.operator.endsWith('()') ? '' : ` ${use.operator} …`}`,
+        fix: jsonbColumnFix(table.schema, table.name, column.name, use.operator),
       });
     }
   },
