@@ -2,8 +2,7 @@
 // through every input form: each loads and snapshots; a real server (through --scratch-db) and the
 // embedded PostgreSQL agree; the snapshot survives its own JSON file; comparing a schema with itself
 // reports nothing.
-import { existsSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../src/compare/index.js';
@@ -11,6 +10,7 @@ import { snapshotInput } from '../src/input/index.js';
 import type { Snapshot } from '../src/snapshot/types.js';
 import { startServer, testMajors, type TestServer } from './helpers/servers.js';
 import { withoutVersionNoise } from './introspect/version-noise.js';
+import { testTempDir } from './helpers/temp-dir.js';
 
 const CORPUS = '../shared/corpus/schemas';
 if (!existsSync(CORPUS)) throw new Error(`${CORPUS} is missing: the corpus tests need ../shared next to the project`);
@@ -46,7 +46,7 @@ describe.each(files)('%s', (file) => {
   });
 
   it('round-trips through a snapshot file and a migrations folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    const dir = testTempDir('corpus-');
     const json = join(dir, 'snapshot.json');
     writeFileSync(json, JSON.stringify(embedded));
     expect((await snapshotInput(json)).snapshot).toEqual(embedded);

@@ -1,13 +1,13 @@
 // Fail closed: every input the analysis cannot use exits 2 with one line on stderr naming what and
 // where, and nothing on stdout that could pass for a report.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { fileTempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'bad-input-'));
+const dir = fileTempDir('bad-input-');
 const file = (name: string, text: string | Buffer) => {
   const path = join(dir, name);
   mkdirSync(join(path, '..'), { recursive: true });

@@ -1,7 +1,6 @@
 // The short start-up paths (src/cli/fast-snapshot.ts, fast-compare.ts) must be invisible: the same bytes
 // and exit codes as the full yargs program, which runs instead for anything they do not handle.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastCompareArgs } from '../../src/cli/fast-compare.js';
@@ -10,9 +9,10 @@ import { runCli } from '../helpers/cli.js';
 import { createDatabase, withClient } from '../helpers/databases.js';
 import { NEWEST } from '../helpers/reliability.js';
 import { useServers } from '../helpers/use-servers.js';
+import { fileTempDir, testTempDir } from '../helpers/temp-dir.js';
 
 const servers = useServers([NEWEST]);
-const dir = mkdtempSync(join(tmpdir(), 'fast-paths-'));
+const dir = fileTempDir('fast-paths-');
 // an empty config file: the same settings as none, but it sends the run through the full program
 const emptyConfig = join(dir, 'empty.json');
 writeFileSync(emptyConfig, '{}\n');
@@ -72,7 +72,7 @@ describe('short start-up paths', () => {
   });
 
   it('a schema-diff.config.json in the working directory goes to the full program (it may name code rules)', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'fast-paths-config-'));
+    const cwd = testTempDir('fast-paths-config-');
     writeFileSync(join(cwd, 'schema-diff.config.json'), '{"rules": {"no-such-rule": "off"}}\n');
     const result = await runCli(['postgres://127.0.0.1:1/a', 'postgres://127.0.0.1:1/b'], { cwd });
     expect(result.code).toBe(2);

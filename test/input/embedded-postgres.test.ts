@@ -1,10 +1,11 @@
 // The fresh cluster every embedded PostgreSQL starts from is made once per machine and kept on disk;
 // a missing, damaged or switched-off cache must only cost time, never change what loads.
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshClusterCacheFile } from '../../src/input/embedded-postgres.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const pgliteVersion = (JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')) as { version: string }).version;
 
@@ -44,7 +45,7 @@ describe('createEmbeddedDatabase with the on-disk fresh cluster', () => {
   }
 
   it('writes the cluster on first use, starts from it next time, and replaces a damaged copy', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'schema-diff-cache-'));
+    const dir = testTempDir('schema-diff-cache-');
     process.env.SCHEMA_DIFF_CACHE_DIR = dir;
     const file = join(dir, `pglite-${pgliteVersion}-fresh-cluster.tar`);
 
@@ -61,7 +62,7 @@ describe('createEmbeddedDatabase with the on-disk fresh cluster', () => {
   });
 
   it('keeps nothing on disk when the cache is switched off', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'schema-diff-cache-'));
+    const dir = testTempDir('schema-diff-cache-');
     const xdg = process.env.XDG_CACHE_HOME;
     process.env.SCHEMA_DIFF_CACHE_DIR = 'off';
     process.env.XDG_CACHE_HOME = dir;

@@ -1,11 +1,11 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPsqlScript } from '../../src/input/psql-script.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 function scriptDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'psql-script-'));
+  const dir = testTempDir('psql-script-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listSqlFiles, naturalCompare } from '../../src/input/sql-files.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 describe('naturalCompare', () => {
   it('orders numbers by value, text by code unit', () => {
@@ -15,7 +15,7 @@ describe('naturalCompare', () => {
 
 describe('listSqlFiles', () => {
   it('walks recursively in natural order of relative path and skips down migrations', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
+    const dir = testTempDir('migrations-');
     for (const f of ['10_c/migration.sql', '2_b/migration.sql', '1_a/migration.sql', '000001_x.up.sql', '000001_x.down.sql', 'notes.txt', '.hidden/x.sql']) {
       mkdirSync(join(dir, f, '..'), { recursive: true });
       writeFileSync(join(dir, f), 'SELECT 1;');
@@ -25,7 +25,7 @@ describe('listSqlFiles', () => {
   });
 
   it('fails on a directory without .sql files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'empty-'));
+    const dir = testTempDir('empty-');
     expect(() => listSqlFiles(dir, 'empty/')).toThrow('empty/: no .sql files in this directory');
   });
 });

@@ -1,15 +1,15 @@
 // Determinism: the same inputs give byte-identical output, run after run, in every format (the contract
 // CI gates and committed reports rely on), and the code scan gives the same result for any number of
 // worker threads. Inputs: the bundled salon example (README's "Try it").
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan/index.js';
 import { validateSnapshot } from '../../src/snapshot/validate.js';
 import { runCli } from '../helpers/cli.js';
+import { fileTempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'determinism-'));
+const dir = fileTempDir('determinism-');
 // the README's "Try it" example: fixtures/salon/source.sql target.sql --code fixtures/salon/code --preset supabase
 const OPTIONS = ['--code', 'fixtures/salon/code', '--preset', 'supabase'];
 

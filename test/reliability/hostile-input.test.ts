@@ -2,13 +2,13 @@
 // limit), one table name in several schemas, a 1,600-column table (the limit), a 10 MB string literal.
 // Comparing a schema with itself finds nothing; one change is found as exactly that change. A code tree
 // with a binary file, a non-UTF-8 .ts file and symlink loops is scanned without hanging.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { fileTempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+const dir = fileTempDir('hostile-');
 const LONG = 'l'.repeat(63); // NAMEDATALEN - 1 bytes
 const LONG_UTF8 = `${'é'.repeat(31)}x`; // 63 bytes in UTF-8
 const wide = Array.from({ length: 1600 }, (_, i) => `c${i} int`).join(', ');

@@ -2,20 +2,20 @@
 // role has) and its sessions default to read-only; snapshot, compare and scan --verify must still work,
 // and the server must show that nothing was written: no transaction ID was assigned anywhere in the
 // cluster (any write needs one), the schema is unchanged, and the statement log holds only reads.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { withClient } from '../helpers/databases.js';
 import { editUrl, FULL_LOG_SETTINGS, NEWEST, serverLog } from '../helpers/reliability.js';
 import { useServers } from '../helpers/use-servers.js';
+import { fileTempDir } from '../helpers/temp-dir.js';
 
 // autovacuum off: an auto-ANALYZE would assign a transaction ID and blur the proof
 const servers = useServers([NEWEST], { settings: { ...FULL_LOG_SETTINGS, autovacuum: 'off' } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const code = mkdtempSync(join(tmpdir(), 'never-writes-'));
+const code = fileTempDir('never-writes-');
 mkdirSync(code, { recursive: true });
 // statements --verify plans (never runs) against the live target: a write and a read
 writeFileSync(

@@ -3,14 +3,14 @@
 // every command and format, --debug, successful runs and failing ones. Neither the secret nor its
 // percent-encoded form may show up on stdout or stderr.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { withClient } from '../helpers/databases.js';
 import { editUrl, NEWEST } from '../helpers/reliability.js';
 import { useServers } from '../helpers/use-servers.js';
+import { fileTempDir } from '../helpers/temp-dir.js';
 
 const servers = useServers([NEWEST]);
 // Characters that need encoding in a URL, so a half-masked password would show.
@@ -18,7 +18,7 @@ const SECRET = `Leak@:${randomBytes(6).toString('hex')}!#&=x`;
 const WRONG = `Wrong@:${randomBytes(6).toString('hex')}!#&=y`;
 const forms = (s: string) => [s, encodeURIComponent(s), s.slice(0, 12), encodeURIComponent(s).slice(0, 14)];
 
-const work = mkdtempSync(join(tmpdir(), 'no-leaks-'));
+const work = fileTempDir('no-leaks-');
 const code = join(work, 'code');
 let url = ''; // leaky:<SECRET>@…
 let bare = ''; // leaky@… (no password)

@@ -1,24 +1,26 @@
 // Runs one extractor over a small project written to a temporary directory (real files, so imports
 // across files resolve as in a scan) and returns what it extracted from the entry file.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BuilderStatement, ExtractedStatement, QueryFacts } from '../../../src/scan/facts.js';
 import { createContext } from '../../../src/scan/extract/context.js';
 import { indexFile } from '../../../src/scan/extract/file-index.js';
 import type { Extractor } from '../../../src/scan/extract/types.js';
 import { createModuleLoader } from '../../../src/scan/scan-file.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
 
 export function extractFrom(extractor: Extractor, files: Record<string, string>, entry = 'main.ts', dependencies: readonly string[] = []): ExtractedStatement[] {
-  const root = mkdtempSync(join(tmpdir(), 'schema-diff-extract-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, name)), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  const path = join(root, entry);
-  const file = { path, index: indexFile(path, readFileSync(path, 'utf8')) };
-  const context = createContext(file, entry, new Set(dependencies), createModuleLoader());
-  return extractor.extract(file.index.sourceFile, context);
+  // extraction is synchronous and returns plain data, so the folder can go as soon as it returns
+  return withTempDir('schema-diff-extract-', (root) => {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, name)), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    const path = join(root, entry);
+    const file = { path, index: indexFile(path, readFileSync(path, 'utf8')) };
+    const context = createContext(file, entry, new Set(dependencies), createModuleLoader());
+    return extractor.extract(file.index.sourceFile, context);
+  });
 }
 
 /** The facts of the only builder statement extracted; fails when there is not exactly one. */

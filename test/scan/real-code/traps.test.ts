@@ -1,6 +1,5 @@
 // Traps measured on real open-source code (bench/accuracy.mjs), reproduced in our own words.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../../src/scan/index.js';
@@ -8,6 +7,7 @@ import { snapshotOfDdl } from '../../helpers/pglite.js';
 import drizzle from '../../../src/scan/extract/drizzle.js';
 import kysely from '../../../src/scan/extract/kysely.js';
 import { extractFrom, onlyFacts, uses } from '../extract/snippets.js';
+import { testTempDir } from '../../helpers/temp-dir.js';
 
 describe('method names that are also Object.prototype keys', () => {
   // a test helper in a project that depends on both builders: `buf.toString('utf8').includes(…)` was
@@ -64,7 +64,7 @@ export const hold = (at: Date) => pool.query('INSERT INTO visits (starts_at) VAL
 `;
 
   it('is a warning only when the trigger function names every omitted column', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'schema-diff-trigger-'));
+    const dir = testTempDir('schema-diff-trigger-');
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { pg: '*' } }));
     writeFileSync(join(dir, 'visits.ts'), code);
     const result = await scan([dir], await snapshotOfDdl(ddl), { workers: 1 });
