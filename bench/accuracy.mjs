@@ -112,12 +112,16 @@ function findAll(plan, predicate, found = []) {
   return found;
 }
 
+/** `SET LOCAL search_path = …` for the app being measured (set by measure); introspection runs without it. */
+let searchPath = 'SET LOCAL search_path = public';
+
 /** PostgreSQL's verdict on one statement under the current (mutated) schema. */
 async function verdict(db, sql) {
   // a prepared statement outlives ROLLBACK TO SAVEPOINT
   await db.query('DEALLOCATE ALL');
   await db.query('SAVEPOINT accuracy_plan');
   try {
+    await db.query(searchPath);
     await db.query(`PREPARE accuracy_s AS ${sql}`);
     const count = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
     const argList = count === 0 ? '' : `(${Array.from({ length: count }, () => 'NULL').join(', ')})`;
@@ -390,6 +394,12 @@ async function measure(app) {
     };
     const staticFindings = (snapshot) => checkFiles(files, indexSchema(snapshot, tablesCreatedForEveryFile(analyses, snapshot)), codeRules).map((f) => ({ rule: f.rule, at: where(f.locations[0]), severity: f.severity, message: f.message }));
 
+    // the scanner looks an unqualified name up in public, then in every other schema (the app may set
+    // search_path, or pass its schema at run time): PostgreSQL plans with the same path
+    const { rows: schemaRows } = await db.query(
+      `SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY nspname <> 'public', nspname`,
+    );
+    searchPath = `SET LOCAL search_path = ${schemaRows.map((r) => q(r.nspname)).join(', ')}`;
     await db.query('BEGIN');
     await db.query('SET LOCAL plan_cache_mode = force_generic_plan');
     const baseSnapshot = await introspect(nested(db));

@@ -187,6 +187,12 @@ export interface SqlStatement extends StatementBase {
    * column list) was replaced by a stand-in: static checks still apply, asking PostgreSQL does not.
    */
   readonly verifiable?: boolean;
+  /**
+   * true when a relation's schema is a value given at run time (a SQL builder function's `schema`
+   * parameter): the names were left unqualified and are looked up in every schema the snapshot covers;
+   * PostgreSQL is not asked (its search_path need not include the application's schema).
+   */
+  readonly runtimeSchema?: boolean;
 }
 
 /** A query-builder call reduced to facts without SQL. */

@@ -71,7 +71,7 @@ async function plan(db: Queryable, sql: string, generic: boolean): Promise<Rejec
 
 /** Statements PostgreSQL can be asked about: plannable, fully known, not on tables the code creates. */
 function askable(item: AnalyzedStatement, schema: SchemaIndex): boolean {
-  if (item.statement.kind !== 'sql' || item.statement.verifiable === false) return false;
+  if (item.statement.kind !== 'sql' || item.statement.verifiable === false || item.statement.runtimeSchema) return false;
   if (!PLANNABLE.has(item.facts.command)) return false;
   return item.facts.tables.every((t) => schema.lookup(t).status !== 'opaque');
 }

@@ -1,6 +1,8 @@
 // Constant folding for SQL text: string literals, `const` bindings, imported constants (relative
 // imports, re-exports, namespace imports), `+` concatenation, templates with constant holes,
-// `as const` objects. Anything else is not a constant: callers count it as not checked.
+// `as const` objects, and calls to SQL builder functions (a local or imported function whose body is
+// `const`s and one `return`, evaluated with the call's arguments bound to its parameters). Anything
+// else is not a constant: callers count it as not checked.
 import { ts } from 'ts-morph';
 import type { FileIndex } from './file-index.js';
 
@@ -12,11 +14,25 @@ export interface IndexedFile {
 /** Finds and indexes the file a relative import points at; null for packages and missing files. */
 export type ModuleLoader = (fromPath: string, specifier: string) => IndexedFile | null;
 
-/** An expression together with the file whose scope its names live in. */
+/** The parameters of a builder function being evaluated for one call. */
+export interface CallScope {
+  readonly fn: ts.SignatureDeclaration;
+  /** parameter name → what it is bound to (the argument, or the default value); absent: no known value */
+  readonly bindings: ReadonlyMap<string, Located>;
+}
+
+/** An expression together with the file whose scope its names live in (and the call it is evaluated for). */
 export interface Located {
   readonly expression: ts.Expression;
   readonly file: IndexedFile;
+  readonly scope?: CallScope;
 }
+
+/**
+ * Stands for a builder function's parameter whose argument has no constant value (`this.config.schema`).
+ * Only `sqlText` lets it through, and only as a schema qualifier; everywhere else it makes the text unknown.
+ */
+const RUNTIME = '\u0000';
 
 const MAX_DEPTH = 24;
 
@@ -50,25 +66,114 @@ function resolveExport(file: IndexedFile, name: string, load: ModuleLoader, dept
   return null;
 }
 
-/** A name in a file's scope → the expression it is bound to (`const` or import), if unambiguous. */
+/** A name in a file's scope → the expression it is bound to (`const`, top-level function or import), if unambiguous. */
 function resolveName(file: IndexedFile, name: string, load: ModuleLoader, depth: number): Located | null {
   if (depth > MAX_DEPTH) return null;
   const init = file.index.constants.get(name);
   if (init) return { expression: init, file };
   if (init === null) return null;
+  const fn = file.index.functions.get(name);
+  // a function declaration stands where its value would: only `callResult` looks inside it
+  if (fn) return { expression: fn as unknown as ts.Expression, file };
+  if (fn === null) return null;
   const binding = file.index.imports.get(name);
   if (!binding || binding.imported === '*' || !binding.module.startsWith('.')) return null;
   const next = load(file.path, binding.module);
   return next ? resolveExport(next, binding.imported, load, depth + 1) : null;
 }
 
-/** Follows identifiers and property accesses to the expression they stand for. */
+type Nearest =
+  | { readonly kind: 'bound'; readonly to: Located }
+  /** a parameter, `let`, loop variable, … of an enclosing scope: no single value */
+  | { readonly kind: 'opaque' }
+  /** a parameter of the builder function being evaluated that has no value (no argument, no default) */
+  | { readonly kind: 'runtime' }
+  | { readonly kind: 'none' };
+
+function bindsName(name: ts.BindingName, wanted: string): boolean {
+  if (ts.isIdentifier(name)) return name.text === wanted;
+  return name.elements.some((e) => !ts.isOmittedExpression(e) && bindsName(e.name, wanted));
+}
+
+/** `const`/`let`/function declarations among a block's own statements. */
+function declaredIn(statements: readonly ts.Statement[], name: string): { init: ts.Expression } | 'opaque' | null {
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement)) {
+      const list = statement.declarationList;
+      for (const declaration of list.declarations) {
+        if (!bindsName(declaration.name, name)) continue;
+        const constant = (list.flags & ts.NodeFlags.Const) !== 0 && ts.isIdentifier(declaration.name) && declaration.initializer;
+        return constant ? { init: declaration.initializer! } : 'opaque';
+      }
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) {
+      return 'opaque';
+    }
+  }
+  return null;
+}
+
+/**
+ * The innermost declaration of `identifier`'s name that encloses it, walking down from the file to the
+ * identifier (the files are parsed without parent pointers): a `const` of an enclosing block, a parameter
+ * of the builder function being evaluated, or something that has no single value. 'none' when only the
+ * file's top level can tell (the index answers that).
+ */
+function nearestDeclaration(located: Located, identifier: ts.Identifier): Nearest {
+  const name = identifier.text;
+  const at = identifier.end - 1;
+  const path: ts.Node[] = [];
+  let node: ts.Node = located.file.index.sourceFile;
+  for (;;) {
+    let next: ts.Node | undefined;
+    ts.forEachChild(node, (child) => {
+      if (child.pos <= at && at < child.end) {
+        next = child;
+        return true;
+      }
+      return undefined;
+    });
+    if (!next || next === identifier) break;
+    path.push(next);
+    node = next;
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    const scope = path[i]!;
+    if (ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+      const found = declaredIn(scope.statements, name);
+      if (found === 'opaque') return { kind: 'opaque' };
+      if (found) return { kind: 'bound', to: { expression: found.init, file: located.file, scope: located.scope } };
+    } else if (ts.isFunctionLike(scope)) {
+      if (!scope.parameters.some((p) => bindsName(p.name, name))) continue;
+      if (located.scope?.fn !== scope) return { kind: 'opaque' };
+      const bound = located.scope.bindings.get(name);
+      return bound ? { kind: 'bound', to: bound } : { kind: 'runtime' };
+    } else if (
+      (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) &&
+      scope.initializer && ts.isVariableDeclarationList(scope.initializer) &&
+      scope.initializer.declarations.some((d) => bindsName(d.name, name))
+    ) {
+      return { kind: 'opaque' };
+    } else if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) {
+      return { kind: 'opaque' };
+    }
+  }
+  return { kind: 'none' };
+}
+
+/** Follows identifiers, property accesses and builder-function calls to the expression they stand for. */
 export function resolveExpression(located: Located, load: ModuleLoader, depth = 0): Located | null {
   if (depth > MAX_DEPTH) return null;
   const expression = unwrapExpression(located.expression);
   if (ts.isIdentifier(expression)) {
+    const nearest = nearestDeclaration(located, expression);
+    if (nearest.kind === 'bound') return resolveExpression(nearest.to, load, depth + 1);
+    if (nearest.kind !== 'none') return null;
     const found = resolveName(located.file, expression.text, load, depth + 1);
     return found ? resolveExpression(found, load, depth + 1) : null;
+  }
+  if (ts.isCallExpression(expression)) {
+    const result = callResult({ expression, file: located.file, scope: located.scope }, load, depth + 1);
+    return result ? resolveExpression(result, load, depth + 1) : { expression, file: located.file, scope: located.scope };
   }
   if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
     const key = ts.isPropertyAccessExpression(expression)
@@ -78,7 +183,7 @@ export function resolveExpression(located: Located, load: ModuleLoader, depth = 
         : null;
     if (key === null) return null;
     const owner = expression.expression;
-    if (ts.isIdentifier(owner)) {
+    if (ts.isIdentifier(owner) && nearestDeclaration(located, owner).kind === 'none') {
       const binding = located.file.index.imports.get(owner.text);
       if (binding?.imported === '*' && binding.module.startsWith('.') && !located.file.index.constants.has(owner.text)) {
         const module = load(located.file.path, binding.module);
@@ -86,19 +191,85 @@ export function resolveExpression(located: Located, load: ModuleLoader, depth = 
         return found ? resolveExpression(found, load, depth + 1) : null;
       }
     }
-    const object = resolveExpression({ expression: owner, file: located.file }, load, depth + 1);
+    const object = resolveExpression({ expression: owner, file: located.file, scope: located.scope }, load, depth + 1);
     if (!object || !ts.isObjectLiteralExpression(object.expression)) return null;
     for (const property of object.expression.properties) {
       if (ts.isPropertyAssignment(property) && propertyName(property.name) === key) {
-        return resolveExpression({ expression: property.initializer, file: object.file }, load, depth + 1);
+        return resolveExpression({ expression: property.initializer, file: object.file, scope: object.scope }, load, depth + 1);
       }
       if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) {
-        return resolveExpression({ expression: property.name, file: object.file }, load, depth + 1);
+        return resolveExpression({ expression: property.name, file: object.file, scope: object.scope }, load, depth + 1);
       }
     }
     return null;
   }
-  return { expression, file: located.file };
+  return { expression, file: located.file, scope: located.scope };
+}
+
+/** The one expression a builder function returns: `=> expr`, or a body of `const`s and one `return expr`. */
+function returnedExpression(fn: ts.SignatureDeclaration): ts.Expression | null {
+  if (!ts.isFunctionDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
+  if (fn.asteriskToken || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return null;
+  const body = fn.body;
+  if (!body) return null;
+  if (!ts.isBlock(body)) return body;
+  const last = body.statements[body.statements.length - 1];
+  if (!last || !ts.isReturnStatement(last) || !last.expression) return null;
+  const onlyConstants = body.statements
+    .slice(0, -1)
+    .every((s) => ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Const) !== 0);
+  return onlyConstants ? last.expression : null;
+}
+
+/**
+ * `f(a, b)` where `f` is a builder function: the expression it returns, evaluated with its parameters
+ * bound to the call's arguments (each in the caller's scope) or to their default values. Destructured
+ * parameters are bound from an object literal argument. Null when `f` is not such a function.
+ */
+function callResult(call: Located & { readonly expression: ts.CallExpression }, load: ModuleLoader, depth: number): Located | null {
+  if (depth > MAX_DEPTH) return null;
+  const callee = resolveExpression({ expression: call.expression.expression, file: call.file, scope: call.scope }, load, depth + 1);
+  if (!callee || !ts.isFunctionLike(callee.expression)) return null;
+  const fn = callee.expression as ts.SignatureDeclaration;
+  const returned = returnedExpression(fn);
+  if (!returned) return null;
+  const args = call.expression.arguments;
+  if (args.some(ts.isSpreadElement)) return null;
+  const bindings = new Map<string, Located>();
+  const scope: CallScope = { fn, bindings };
+  for (const [i, parameter] of fn.parameters.entries()) {
+    if (parameter.dotDotDotToken) return null;
+    const arg = args[i];
+    const given = arg && !(ts.isIdentifier(arg) && arg.text === 'undefined') ? arg : undefined;
+    if (ts.isIdentifier(parameter.name)) {
+      if (given) bindings.set(parameter.name.text, { expression: given, file: call.file, scope: call.scope });
+      else if (parameter.initializer) bindings.set(parameter.name.text, { expression: parameter.initializer, file: callee.file, scope });
+    } else if (ts.isObjectBindingPattern(parameter.name)) {
+      const object = given ? resolveExpression({ expression: given, file: call.file, scope: call.scope }, load, depth + 1) : null;
+      for (const element of parameter.name.elements) {
+        if (element.dotDotDotToken || !ts.isIdentifier(element.name)) return null;
+        const key = element.propertyName ? propertyName(element.propertyName) : element.name.text;
+        if (key === null) return null;
+        let value: Located | null = null;
+        if (object && ts.isObjectLiteralExpression(object.expression)) {
+          for (const property of object.expression.properties) {
+            if (ts.isPropertyAssignment(property) && propertyName(property.name) === key) {
+              value = { expression: property.initializer, file: object.file, scope: object.scope };
+            } else if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) {
+              value = { expression: property.name, file: object.file, scope: object.scope };
+            } else if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) {
+              return null; // a spread or method could set it
+            }
+          }
+          if (!value && element.initializer) value = { expression: element.initializer, file: callee.file, scope };
+        }
+        if (value) bindings.set(element.name.text, value);
+      }
+    } else {
+      return null;
+    }
+  }
+  return { expression: returned, file: callee.file, scope };
 }
 
 export function propertyName(name: ts.PropertyName): string | null {
@@ -106,12 +277,12 @@ export function propertyName(name: ts.PropertyName): string | null {
   return null;
 }
 
-/** The string the expression always evaluates to, or null. */
-export function constantText(located: Located, load: ModuleLoader, depth = 0): string | null {
+/** The text with RUNTIME marks where builder-function parameters had no constant value, or null. */
+function textOf(located: Located, load: ModuleLoader, depth: number): string | null {
   if (depth > MAX_DEPTH) return null;
   const expression = unwrapExpression(located.expression);
-  const again = (next: ts.Expression, file = located.file): string | null =>
-    constantText({ expression: next, file }, load, depth + 1);
+  const again = (next: ts.Expression, file = located.file, scope = located.scope): string | null =>
+    textOf({ expression: next, file, scope }, load, depth + 1);
   if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
   if (ts.isNumericLiteral(expression)) return expression.text;
   if (ts.isTemplateExpression(expression)) {
@@ -133,18 +304,90 @@ export function constantText(located: Located, load: ModuleLoader, depth = 0): s
     const method = expression.expression.name.text;
     if (method === 'trim' && expression.arguments.length === 0) return again(expression.expression.expression)?.trim() ?? null;
     if (method === 'join') {
-      const array = resolveExpression({ expression: expression.expression.expression, file: located.file }, load, depth + 1);
+      const array = resolveExpression({ expression: expression.expression.expression, file: located.file, scope: located.scope }, load, depth + 1);
       if (!array || !ts.isArrayLiteralExpression(array.expression)) return null;
       const separator = expression.arguments[0] ? again(expression.arguments[0]) : ',';
-      const parts = array.expression.elements.map((e) => again(e, array.file));
+      const parts = array.expression.elements.map((e) => again(e, array.file, array.scope));
       return separator === null || parts.some((p) => p === null) ? null : parts.join(separator);
     }
-    return null;
+  }
+  if (ts.isCallExpression(expression)) {
+    const result = callResult({ expression, file: located.file, scope: located.scope }, load, depth + 1);
+    return result ? textOf(result, load, depth + 1) : null;
+  }
+  if (ts.isIdentifier(expression) && located.scope) {
+    // inside a builder function: its parameters and locals first
+    const nearest = nearestDeclaration(located, expression);
+    if (nearest.kind === 'runtime') return RUNTIME;
+    if (nearest.kind === 'bound') {
+      const value = textOf(nearest.to, load, depth + 1);
+      if (value !== null) return value;
+      // an argument with no constant value (`this.config.schema`) is known only to be given at run time
+      const parameter = parameterOf(located.scope, expression);
+      if (!parameter) return null;
+      // why: a `number` parameter renders as digits, a value like a bound `$n` whose digits no rule reads
+      return parameter.type?.kind === ts.SyntaxKind.NumberKeyword ? '0' : RUNTIME;
+    }
+    if (nearest.kind === 'opaque') return null;
   }
   if (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
-    const found = resolveExpression({ expression, file: located.file }, load, depth + 1);
+    const found = resolveExpression({ expression, file: located.file, scope: located.scope }, load, depth + 1);
     if (!found || found.expression === expression) return null;
-    return constantText(found, load, depth + 1);
+    return textOf(found, load, depth + 1);
   }
   return null;
+}
+
+function parameterOf(scope: CallScope, identifier: ts.Identifier): ts.ParameterDeclaration | null {
+  return scope.fn.parameters.find((p) => bindsName(p.name, identifier.text)) ?? null;
+}
+
+/** The string the expression always evaluates to, or null. */
+export function constantText(located: Located, load: ModuleLoader): string | null {
+  const text = textOf(located, load, 0);
+  return text === null || text.includes(RUNTIME) ? null : text;
+}
+
+// why: `${schema}.job` where the builder function's schema parameter is given at run time (a config
+// value) names the table `job` in a schema the code does not fix: it is checked as the unqualified name,
+// which the schema index looks up in `public`, then in every other schema the snapshot covers. Only
+// right after a keyword that takes a relation name, so an unknown alias (`${alias}.id`) stays unknown.
+const RUNTIME_SCHEMA = new RegExp(`(\\b(?:from|join|into|update|table|only|truncate)\\s+)${RUNTIME}\\.(?=[A-Za-z_"])`, 'gi');
+
+export interface SqlText {
+  readonly text: string;
+  /** a relation's schema is given at run time: its name was left unqualified */
+  readonly runtimeSchema: boolean;
+  /** a run-time value inside a '…' literal was left out: the statement is not the one that runs */
+  readonly standIn: boolean;
+}
+
+/**
+ * SQL text the expression always evaluates to, up to the schema: a builder-function parameter with no
+ * constant value that qualifies a relation name is left out (see RUNTIME_SCHEMA), and one inside a
+ * string literal leaves the literal empty. Null when any other part is not constant.
+ */
+export function sqlText(located: Located, load: ModuleLoader): SqlText | null {
+  const text = textOf(located, load, 0);
+  // an empty qualifier (`INTO .job`): a "constant" that is really set at run time (a mutable object's initial '')
+  if (text === null || EMPTY_QUALIFIER.test(text)) return null;
+  if (!text.includes(RUNTIME)) return { text, runtimeSchema: false, standIn: false };
+  const unqualified = text.replace(RUNTIME_SCHEMA, '$1');
+  const resolved = withinStringLiterals(unqualified);
+  if (resolved.includes(RUNTIME)) return null;
+  return { text: resolved, runtimeSchema: unqualified !== text, standIn: resolved !== unqualified };
+}
+
+const EMPTY_QUALIFIER = /\s\.[A-Za-z_"]/;
+
+/** A run-time value inside a '…' string literal leaves it a string literal: no rule reads its content. */
+function withinStringLiterals(text: string): string {
+  if (!text.includes(RUNTIME)) return text;
+  let quoted = false;
+  let out = '';
+  for (const char of text) {
+    if (char === "'") quoted = !quoted;
+    out += char === RUNTIME && quoted ? '' : char;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // Builds the ExtractContext an extractor sees for one file.
 import { ts } from 'ts-morph';
 import type { Location, ParamFact } from '../facts.js';
-import { constantText, type IndexedFile, type ModuleLoader } from './constants.js';
+import { constantText, sqlText, type IndexedFile, type ModuleLoader } from './constants.js';
 import type { ExtractContext, ImportBinding } from './types.js';
 import { syntacticKind } from './value-kind.js';
 
@@ -38,6 +38,7 @@ export function createContext(
       return { file: relativePath, line: line + 1, column: character + 1 };
     },
     constantText: (expression) => constantText({ expression, file }, load),
+    sqlText: (expression) => sqlText({ expression, file }, load),
     paramFact(expression, index): ParamFact {
       const kind = syntacticKind(expression);
       const start = expression.getStart(sourceFile);

@@ -14,6 +14,8 @@ export interface FileIndex {
   readonly taggedTemplates: ts.TaggedTemplateExpression[];
   /** `const NAME = init` anywhere in the file; null when the name is declared more than once */
   readonly constants: Map<string, ts.Expression | null>;
+  /** top-level `function NAME(…) {…}` declarations (SQL builder functions); null when overloaded */
+  readonly functions: Map<string, ts.FunctionDeclaration | null>;
   readonly imports: Map<string, ImportBinding>;
   readonly exports: Map<string, ExportTarget>;
   readonly starExports: string[];
@@ -67,6 +69,13 @@ function indexTopLevel(index: FileIndex, statement: ts.Statement): void {
         index.exports.set(declaration.name.text, { kind: 'local', name: declaration.name.text });
       }
     }
+  } else if (ts.isFunctionDeclaration(statement) && statement.body) {
+    const modifiers = statement.modifiers ?? [];
+    const exported = modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const name = statement.name?.text ?? (exported && modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? '\u0000default' : null);
+    if (name === null) return;
+    index.functions.set(name, index.functions.has(name) ? null : statement);
+    if (exported) index.exports.set(name === '\u0000default' ? 'default' : name, { kind: 'local', name });
   } else if (ts.isExportDeclaration(statement)) {
     const module = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : null;
     const clause = statement.exportClause;
@@ -108,6 +117,7 @@ export function indexFile(fileName: string, text: string): FileIndex {
     calls: [],
     taggedTemplates: [],
     constants: new Map(),
+    functions: new Map(),
     imports: new Map(),
     exports: new Map(),
     starExports: [],

@@ -54,7 +54,11 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
   return statements;
 }
 
-const QUERY = new Set(['query']);
+// why: applications wrap `pool.query(text, values)` in a method of their own, and the wrapper is what
+// every call site uses (pg-boss: `db.executeSql(plans.getVersion(schema))`). These names read as
+// "run this SQL text"; a site counts only when its receiver looks like a database handle (as for
+// `.query`) and its text resolves to a statement, or stays unresolved on such a receiver.
+const QUERY = new Set(['query', 'executeSql', 'execSql', 'runSql']);
 
 const extractor: Extractor = {
   id: 'pg',

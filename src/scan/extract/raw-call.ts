@@ -52,12 +52,19 @@ export interface RawSite {
 export function rawStatement(site: RawSite, context: ExtractContext): ExtractedStatement | null {
   const location = context.location(site.node);
   const base = { location, library: site.library, arrayEncoding: site.arrayEncoding };
-  const text = context.constantText(site.text);
-  if (text === null) {
+  const resolved = context.sqlText(site.text);
+  if (resolved === null) {
     return site.plausible ? { ...base, kind: 'unresolved', reason: 'SQL text built at run time' } : null;
   }
-  if (!looksLikeStatement(text)) return null;
-  const built = site.build(text);
+  if (!looksLikeStatement(resolved.text)) return null;
+  const built = site.build(resolved.text);
   if ('unresolved' in built) return { ...base, kind: 'unresolved', reason: built.unresolved };
-  return { ...base, kind: 'sql', sql: built.sql, params: built.params };
+  return {
+    ...base,
+    kind: 'sql',
+    sql: built.sql,
+    params: built.params,
+    ...(resolved.standIn ? { verifiable: false } : {}),
+    ...(resolved.runtimeSchema ? { runtimeSchema: true } : {}),
+  };
 }
