@@ -103,9 +103,13 @@ export function uniqueKeysOf(relation: RelationRef, table: Pick<Table, 'constrai
   return keys;
 }
 
+/** The key's columns and expressions as a set (ON CONFLICT matches them in any order). */
+export function uniqueKeySet(key: UniqueKey): string {
+  return key.keys.map(normalizeExpression).sort(compareText).join(SEP);
+}
+
 export function uniqueKeyIdentity(key: UniqueKey): string {
-  const sortedKeys = key.keys.map(normalizeExpression).sort(compareText);
-  return [relationKey(key.relation), sortedKeys.join(SEP), key.predicate ? normalizeExpression(key.predicate) : ''].join('|');
+  return [relationKey(key.relation), uniqueKeySet(key), key.predicate ? normalizeExpression(key.predicate) : ''].join('|');
 }
 
 const FORM_RANK = { 'primary-key': 0, 'unique-constraint': 1, 'unique-index': 2 } as const;

@@ -1,7 +1,7 @@
 import { defineSchemaRule } from '../rule.js';
 import { displayRelation, relationKey, sqlName } from '../objects.js';
-import type { UniqueKey } from '../keys.js';
-import { describeUniqueKey, onUnmatchedColumn, uniqueKeyObject } from '../unique-keys.js';
+import { uniqueKeySet, type UniqueKey } from '../keys.js';
+import { describeUniqueKey, onUnmatchedColumn, replaceUniqueKeySql, uniqueKeyObject } from '../unique-keys.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
 
 /** A source key on a subset of these columns already made them unique. */
@@ -11,11 +11,18 @@ function impliedBy(key: UniqueKey, sourceKeys: readonly UniqueKey[]): UniqueKey 
   return sourceKeys.find((k) => k.predicate === null && k.columns.length > 0 && k.columns.every((c) => columns.has(c)));
 }
 
+/** A source key on the same keys that only covered the rows matching a predicate. */
+function partialInSource(key: UniqueKey, sourceKeys: readonly UniqueKey[]): UniqueKey | undefined {
+  if (key.predicate !== null) return undefined;
+  const keySet = uniqueKeySet(key);
+  return sourceKeys.find((k) => k.predicate !== null && uniqueKeySet(k) === keySet);
+}
+
 export default defineSchemaRule({
   id: 'unique-extra',
   severity: 'warning',
   docs: {
-    summary: 'Target has a unique key (primary key, unique constraint or index) source lacks. Info when a source key on fewer columns already implied it.',
+    summary: 'Target has a unique key (primary key, unique constraint or index) source lacks, or has without the predicate source limits it to. Info when a source key on fewer columns already implied it.',
     why: 'Rows that are distinct in source may collide in target: inserts and migrations fail with "duplicate key value violates unique constraint".',
   },
   check(diff, report) {
@@ -27,17 +34,22 @@ export default defineSchemaRule({
     }
     for (const key of diff.uniqueKeys.added) {
       if (onUnmatchedColumn(key, diff.unmatchedColumns)) continue;
-      const implied = impliedBy(key, sourceKeys.get(relationKey(key.relation)) ?? []);
+      const onTable = sourceKeys.get(relationKey(key.relation)) ?? [];
+      const implied = impliedBy(key, onTable);
+      const partial = implied ? undefined : partialInSource(key, onTable);
       const name = `${displayRelation(key.relation)}: ${describeUniqueKey(key)}`;
       report({
         object: uniqueKeyObject(key),
         severity: implied ? 'info' : 'warning',
         message: implied
           ? `${name} exists only in target; source's ${describeUniqueKey(implied)} already implies it`
-          : `${name} exists only in target: rows that are distinct in source may collide and fail to insert`,
+          : partial
+            ? `${name} exists only in target; source's ${describeUniqueKey(partial)} covers only the rows matching its predicate: rows outside it that are distinct in source may collide and fail to insert`
+            : `${name} exists only in target: rows that are distinct in source may collide and fail to insert`,
         target: key.definition,
-        fix:
-          key.form === 'unique-index'
+        fix: partial
+          ? replaceUniqueKeySql(partial, key)
+          : key.form === 'unique-index'
             ? `DROP INDEX ${sqlName({ schema: key.relation.schema, name: key.name })};`
             : `ALTER TABLE ${sqlName(key.relation)} DROP CONSTRAINT ${quoteIdent(key.name)};`,
       });
