@@ -40,9 +40,13 @@ const TRIGGER_ROW = 1, TRIGGER_BEFORE = 2, TRIGGER_INSERT = 4, TRIGGER_DELETE = 
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
 
-function key(oid: Oid): string {
-  return String(oid);
+/** Map key of an oid: a number (numeric keys hash without allocating a string per lookup). */
+function key(oid: Oid): number {
+  return typeof oid === 'number' ? oid : Number(oid);
 }
+
+/** A relation's column names by attnum (a sparse array: dropped columns leave holes). */
+type ColumnNames = readonly (string | undefined)[];
 
 /** A parent as `["schema","name"]` (JSON text: names may contain dots). */
 function splitQualified(qualified: string): { schema: string; name: string } {
@@ -90,16 +94,16 @@ function decodeTrigger(row: CatalogRows['triggers'][number]): Trigger {
   };
 }
 
-function decodeIndex(row: CatalogRows['indexes'][number], columnNames: Map<number, string>): Index {
+function decodeIndex(row: CatalogRows['indexes'][number], columnNames: ColumnNames): Index {
   const expressions = [...(row.expressions ?? [])];
   const keys: IndexKey[] = [];
   const include: string[] = [];
   attnums(row.keys).forEach((attnum, i) => {
     if (i < row.key_count) {
       if (attnum === 0) keys.push({ expression: expressions.shift() ?? '?' });
-      else keys.push({ column: columnNames.get(attnum) ?? `#${attnum}` });
+      else keys.push({ column: columnNames[attnum] ?? `#${attnum}` });
     } else {
-      include.push(columnNames.get(attnum) ?? `#${attnum}`);
+      include.push(columnNames[attnum] ?? `#${attnum}`);
     }
   });
   return {
@@ -117,7 +121,7 @@ function decodeIndex(row: CatalogRows['indexes'][number], columnNames: Map<numbe
   };
 }
 
-function decodeConstraint(row: CatalogRows['constraints'][number], columnNames: Map<number, string>): Constraint | null {
+function decodeConstraint(row: CatalogRows['constraints'][number], columnNames: ColumnNames): Constraint | null {
   const base = {
     name: row.name,
     definition: row.definition,
@@ -126,7 +130,7 @@ function decodeConstraint(row: CatalogRows['constraints'][number], columnNames: 
     validated: row.validated,
     comment: row.comment,
   };
-  const columns = attnums(row.keys).map((n) => columnNames.get(n) ?? `#${n}`);
+  const columns = attnums(row.keys).map((n) => columnNames[n] ?? `#${n}`);
   switch (row.type) {
     case 'p':
       return { kind: 'primary-key', ...base, columns };
@@ -158,23 +162,31 @@ function parseJson<T>(value: T | string | null): T | null {
 
 export function buildSnapshot(rows: CatalogRows): Snapshot {
   // Columns grouped by relation, in attnum order; positions count live columns only.
-  const columnRowsByRel = new Map<string, ColumnRow[]>();
+  const columnRowsByRel = new Map<number, ColumnRow[]>();
   for (const row of rows.columns) {
-    const list = columnRowsByRel.get(key(row.relid));
+    const rel = key(row.relid);
+    const list = columnRowsByRel.get(rel);
     if (list) list.push(row);
-    else columnRowsByRel.set(key(row.relid), [row]);
+    else columnRowsByRel.set(rel, [row]);
   }
-  const columnNamesByRel = new Map<string, Map<number, string>>();
-  const columnsByRel = new Map<string, Column[]>();
+  const columnNamesByRel = new Map<number, ColumnNames>();
+  const columnsByRel = new Map<number, Column[]>();
   for (const [rel, list] of columnRowsByRel) {
     list.sort((a, b) => a.attnum - b.attnum);
-    columnNamesByRel.set(rel, new Map(list.map((c) => [c.attnum, c.name])));
-    columnsByRel.set(rel, list.map((c, i) => decodeColumn(c, i + 1)));
+    const names: (string | undefined)[] = [];
+    const columns: Column[] = [];
+    for (const row of list) {
+      names[row.attnum] = row.name;
+      columns.push(decodeColumn(row, columns.length + 1));
+    }
+    columnNamesByRel.set(rel, names);
+    columnsByRel.set(rel, columns);
   }
-  const namesOf = (rel: Oid) => columnNamesByRel.get(key(rel)) ?? new Map<number, string>();
+  const noNames: ColumnNames = [];
+  const namesOf = (rel: Oid) => columnNamesByRel.get(key(rel)) ?? noNames;
 
   const group = <R extends { relid: Oid }, T>(list: R[], decode: (row: R) => T | null) => {
-    const byRel = new Map<string, T[]>();
+    const byRel = new Map<number, T[]>();
     for (const row of list) {
       const item = decode(row);
       if (item === null) continue;
@@ -200,9 +212,6 @@ export function buildSnapshot(rows: CatalogRows): Snapshot {
 
   const tables: Table[] = [];
   const views: View[] = [];
-  const relationNames = new Map<string, { schema: string; name: string }>();
-  for (const rel of rows.relations) relationNames.set(key(rel.oid), { schema: rel.schema, name: rel.name });
-
   for (const rel of rows.relations) {
     const k = key(rel.oid);
     if (rel.kind === 'r' || rel.kind === 'p' || rel.kind === 'f') {

@@ -16,49 +16,47 @@ function by<T>(...keys: ((item: T) => string)[]): (a: T, b: T) => number {
   };
 }
 
-const byName = by<{ name: string }>((x) => x.name);
-const bySchemaName = by<{ schema: string; name: string }>((x) => x.schema, (x) => x.name);
+const byName = (a: { name: string }, b: { name: string }) => compareText(a.name, b.name);
+const bySchemaName = (a: { schema: string; name: string }, b: { schema: string; name: string }) =>
+  compareText(a.schema, b.schema) || compareText(a.name, b.name);
+const byGrant = by<{ grantee: string; privilege: string }>((g) => g.grantee, (g) => g.privilege);
 
-function sortedCopy<T>(list: readonly T[], order: (a: T, b: T) => number): T[] {
-  return [...list].sort(order);
+/** Array.prototype.sort is stable, so sorting in place orders exactly like sorting a copy. */
+function sortList<T>(list: readonly T[], order: (a: T, b: T) => number): void {
+  if (list.length > 1) (list as T[]).sort(order);
 }
 
-function normalizeTable(table: Table): Table {
-  return {
-    ...table,
-    inherits: sortedCopy(table.inherits, bySchemaName),
-    columns: sortedCopy(table.columns, (a, b) => a.position - b.position),
-    constraints: sortedCopy(table.constraints, byName),
-    indexes: sortedCopy(table.indexes, byName),
-    triggers: sortedCopy(table.triggers, byName),
-    policies: sortedCopy(table.policies, byName),
-    grants: sortedCopy(table.grants, by((g) => g.grantee, (g) => g.privilege)),
-  };
+function sortTable(table: Table): void {
+  sortList(table.inherits, bySchemaName);
+  sortList(table.columns, (a, b) => a.position - b.position);
+  sortList(table.constraints, byName);
+  sortList(table.indexes, byName);
+  sortList(table.triggers, byName);
+  sortList(table.policies, byName);
+  sortList(table.grants, byGrant);
 }
 
-function normalizeView(view: View): View {
-  return {
-    ...view,
-    indexes: sortedCopy(view.indexes, byName),
-    triggers: sortedCopy(view.triggers, byName),
-    grants: sortedCopy(view.grants, by((g) => g.grantee, (g) => g.privilege)),
-  };
+function sortView(view: View): void {
+  sortList(view.indexes, byName);
+  sortList(view.triggers, byName);
+  sortList(view.grants, byGrant);
 }
 
+/**
+ * Put every list of `snapshot` in its stable order, in place, and return it. Only for a snapshot whose
+ * arrays the caller just built and shares with nobody (buildSnapshot): sorting copies of every list and
+ * table was ~10% of a 5,000-table snapshot's client time, most of it garbage collection.
+ */
 export function normalizeSnapshot(snapshot: Snapshot): Snapshot {
-  return {
-    formatVersion: snapshot.formatVersion,
-    serverVersion: snapshot.serverVersion,
-    schemas: sortedCopy(snapshot.schemas, byName),
-    extensions: sortedCopy(snapshot.extensions, byName),
-    tables: sortedCopy(snapshot.tables, bySchemaName).map(normalizeTable),
-    views: sortedCopy(snapshot.views, bySchemaName).map(normalizeView),
-    sequences: sortedCopy(snapshot.sequences, bySchemaName),
-    types: sortedCopy(snapshot.types, bySchemaName),
-    functions: sortedCopy(
-      snapshot.functions,
-      by((f) => f.schema, (f) => f.name, (f) => f.identityArguments),
-    ),
-    limitations: sortedCopy(snapshot.limitations, by((l) => l.kind, (l) => l.object)),
-  };
+  sortList(snapshot.schemas, byName);
+  sortList(snapshot.extensions, byName);
+  sortList(snapshot.tables, bySchemaName);
+  for (const table of snapshot.tables) sortTable(table);
+  sortList(snapshot.views, bySchemaName);
+  for (const view of snapshot.views) sortView(view);
+  sortList(snapshot.sequences, bySchemaName);
+  sortList(snapshot.types, bySchemaName);
+  sortList(snapshot.functions, by((f) => f.schema, (f) => f.name, (f) => f.identityArguments));
+  sortList(snapshot.limitations, by((l) => l.kind, (l) => l.object));
+  return snapshot;
 }
