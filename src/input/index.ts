@@ -69,7 +69,23 @@ function queryable(client: pg.Client): Queryable {
 
 async function openDatabase(url: string, display: string, options: InputOptions): Promise<OpenedInput> {
   options = { ...options, statementTimeoutMs: statementTimeoutMs(options), sessions: options.sessions ?? sessionCount() };
-  const client = await connect(url, display);
+  // why now: the helper sessions' connections (TCP, TLS, authentication, backend start) run alongside the
+  // main one's instead of after it; one that fails is simply not used (src/introspect/helper-sessions.ts)
+  const early = Array.from({ length: Math.max(0, Math.floor(options.sessions ?? 1) - 1) }, () => {
+    const pending = connect(url, display);
+    pending.catch(() => undefined);
+    return pending;
+  });
+  const releaseUnused = () => {
+    for (const pending of early.splice(0)) pending.then((c) => c.end().catch(() => undefined), () => undefined);
+  };
+  let client: pg.Client;
+  try {
+    client = await connect(url, display);
+  } catch (error) {
+    releaseUnused();
+    throw error;
+  }
   let open = true;
   const close = async () => {
     if (open) (open = false), await client.end().catch(() => undefined);
@@ -78,7 +94,7 @@ async function openDatabase(url: string, display: string, options: InputOptions)
     const db = queryable(client);
     // why: more sessions on the same snapshot read the catalogs in parallel (src/introspect/parallel-read.ts)
     const openSession = async (): Promise<Session> => {
-      const helper = await connect(url, display);
+      const helper = await (early.shift() ?? connect(url, display));
       return { ...queryable(helper), close: () => helper.end() };
     };
     const snapshot = await snapshotOf(db, display, { ...options, openSession });
@@ -87,6 +103,8 @@ async function openDatabase(url: string, display: string, options: InputOptions)
   } catch (error) {
     await close();
     throw error;
+  } finally {
+    releaseUnused();
   }
 }
 
