@@ -4,6 +4,15 @@ import type { Column, Routine, Table, View } from '../snapshot/types.js';
 import { quoteIdent } from '../snapshot/identifiers.js';
 import { sqlName } from './objects.js';
 
+/**
+ * pg_get_indexdef's CREATE INDEX as a statement to run. why: for a partitioned table it prints `ON ONLY`, which
+ * creates the index on the parent alone, invalid until every partition's index is attached by hand (and an
+ * invalid index is no ON CONFLICT arbiter); without ONLY PostgreSQL builds and attaches the partitions' indexes.
+ */
+export function createIndexSql(definition: string): string {
+  return `${definition.replace(/^(CREATE (?:UNIQUE )?INDEX .*? ON )ONLY /, '$1')};`;
+}
+
 /** `ai_context jsonb DEFAULT '{}'::jsonb NOT NULL`, as in CREATE TABLE or ADD COLUMN. */
 export function columnDefinitionSql(column: Column): string {
   const parts = [quoteIdent(column.name), column.type];

@@ -6,6 +6,7 @@ import { sortFindings } from '../findings/order.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { UsageError } from '../errors.js';
 import { buildSchemaDiff } from './schema-diff.js';
+import { foldInheritedFindings } from './fold-inherited.js';
 import { schemaFilter, scopeSnapshot } from './scope.js';
 import { majorOf, notCompared } from './not-compared.js';
 import { ignoreMatcher, type IgnoreEntry } from './ignore.js';
@@ -53,7 +54,8 @@ export function compare(source: Snapshot, target: Snapshot, options: CompareOpti
     excludeRoles: options.excludeRoles,
     ignorePrivileges: maintainComparable ? [] : ['MAINTAIN'],
   };
-  const diff = buildSchemaDiff(scopeSnapshot(source, scope), scopeSnapshot(target, scope), {
+  const [scopedSource, scopedTarget] = [scopeSnapshot(source, scope), scopeSnapshot(target, scope)];
+  const diff = buildSchemaDiff(scopedSource, scopedTarget, {
     excludedRoles: new Set(options.excludeRoles ?? []),
     schemaInScope: schemaFilter(scope),
   });
@@ -77,5 +79,6 @@ export function compare(source: Snapshot, target: Snapshot, options: CompareOpti
     });
   }
   const rulesOff = Object.entries(settings).filter(([, s]) => s === 'off').map(([id]) => id);
-  return { findings: sortFindings(findings), notCompared: notCompared({ source, target, scope, rulesOff }) };
+  const folded = foldInheritedFindings(findings, scopedSource, scopedTarget);
+  return { findings: sortFindings(folded), notCompared: notCompared({ source, target, scope, rulesOff }) };
 }

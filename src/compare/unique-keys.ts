@@ -4,6 +4,7 @@ import type { ObjectRef } from '../findings/finding.js';
 import { quoteIdent } from '../snapshot/identifiers.js';
 import { columnKey } from './schema-diff.js';
 import { ownedObject, sqlName } from './objects.js';
+import { createIndexSql } from './fix-sql.js';
 
 /** `unique (yclients_id, company_id)`, `primary key (id)`, `unique index (lower(email)) WHERE …`. */
 export function describeUniqueKey(key: UniqueKey): string {
@@ -17,7 +18,7 @@ export function uniqueKeyObject(key: UniqueKey): ObjectRef {
 
 /** SQL that creates the key as source has it. */
 export function createUniqueKeySql(key: UniqueKey): string {
-  if (key.form === 'unique-index') return `${key.definition};`;
+  if (key.form === 'unique-index') return createIndexSql(key.definition);
   return `ALTER TABLE ${sqlName(key.relation)} ADD CONSTRAINT ${quoteIdent(key.name)} ${key.definition};`;
 }
 

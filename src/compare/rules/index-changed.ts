@@ -2,6 +2,7 @@ import { defineSchemaRule } from '../rule.js';
 import { displayRelation, ownedObject, sqlName } from '../objects.js';
 import { indexIdentity, indexShape, plainColumnsOf } from '../keys.js';
 import { columnKey } from '../schema-diff.js';
+import { createIndexSql } from '../fix-sql.js';
 
 export default defineSchemaRule({
   id: 'index-changed',
@@ -23,7 +24,7 @@ export default defineSchemaRule({
         message: `${displayRelation(source.relation)}: index ${source.item.name} ${otherKeys ? 'covers other keys' : 'is built differently'} in target: queries may not use it the same way`,
         source: source.item.definition,
         target: target.item.definition,
-        fix: `DROP INDEX ${sqlName({ schema: target.relation.schema, name: target.item.name })};\n${source.item.definition};`,
+        fix: `DROP INDEX ${sqlName({ schema: target.relation.schema, name: target.item.name })};\n${createIndexSql(source.item.definition)}`,
       });
     }
   },

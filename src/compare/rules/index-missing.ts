@@ -2,6 +2,7 @@ import { defineSchemaRule } from '../rule.js';
 import { displayRelation, ownedObject } from '../objects.js';
 import { plainColumnsOf } from '../keys.js';
 import { columnKey } from '../schema-diff.js';
+import { createIndexSql } from '../fix-sql.js';
 
 export default defineSchemaRule({
   id: 'index-missing',
@@ -19,7 +20,7 @@ export default defineSchemaRule({
         object: ownedObject('index', relation, item.name),
         message: `${displayRelation(relation)}: index ${item.name} exists in source but not in target: queries it served scan the table instead`,
         source: item.definition,
-        fix: `${item.definition};`,
+        fix: createIndexSql(item.definition),
       });
     }
   },
