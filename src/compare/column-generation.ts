@@ -6,6 +6,7 @@ import type { Owned } from './keys.js';
 import type { SnapshotIndex } from './schema-diff.js';
 import { columnKey } from './schema-diff.js';
 import { normalizeDefault } from './expression.js';
+import { relationKey } from './objects.js';
 
 export type Generation = 'serial' | 'identity-by-default' | 'identity-always' | 'none';
 
@@ -18,9 +19,25 @@ export function defaultKey(side: SnapshotIndex, column: Owned<Column>): string |
   });
 }
 
+/**
+ * The identity a partition's column has from its partitioned table. why: PostgreSQL 17 and later show the
+ * parent's identity on every partition, 16 and earlier on the parent alone, so the same schema on two releases
+ * differed on every partition of a table with an identity column.
+ */
+function inheritedIdentity(side: SnapshotIndex, column: Owned<Column>): Column['identity'] {
+  let table = side.tables.get(relationKey(column.relation));
+  for (let depth = 0; table?.partitionOf && depth < 32; depth++) {
+    table = side.tables.get(relationKey(table.partitionOf));
+    const identity = table?.columns.find((c) => c.name === column.item.name)?.identity ?? null;
+    if (identity) return identity;
+  }
+  return null;
+}
+
 export function generationOf(side: SnapshotIndex, column: Owned<Column>): Generation {
-  if (column.item.identity === 'always') return 'identity-always';
-  if (column.item.identity === 'by-default') return 'identity-by-default';
+  const identity = column.item.identity ?? inheritedIdentity(side, column);
+  if (identity === 'always') return 'identity-always';
+  if (identity === 'by-default') return 'identity-by-default';
   return defaultKey(side, column) === 'nextval(<owned sequence>)' ? 'serial' : 'none';
 }
 

@@ -16,7 +16,7 @@ import { openFixtureDatabase, type FixtureDatabase } from './fixture-db.js';
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const ruleIds = new Set(schemaRules.map((r) => r.id));
 const mine = readdirSync(FIXTURES)
-  .filter((dir) => ruleIds.has(dir.replace(/\.ok$/, '')) || dir === 'no-changes' || dir === 'salon')
+  .filter((dir) => ruleIds.has(dir.replace(/\..*$/, '')) || dir === 'no-changes' || dir === 'salon')
   .sort();
 // one entry per distinct DDL text: many fixtures share a side
 const ddlByText = new Map<string, string>();
