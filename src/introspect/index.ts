@@ -8,7 +8,7 @@ import { catalogSteps } from './catalog-steps.js';
 import { HelperSessions } from './helper-sessions.js';
 import { IntrospectionQueryError, joinSnapshot, readSteps, rowsOf } from './parallel-read.js';
 import type { QueryScope } from './queries/scope.js';
-import { serverQuery } from './queries/server.js';
+import { serverColumns } from './queries/server.js';
 export { IntrospectionQueryError } from './parallel-read.js';
 
 export const MINIMUM_SERVER_VERSION = 140000;
@@ -62,19 +62,21 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   // then fails as a lock timeout, which says what happened, instead of as a statement timeout
   const lockTimeout = Math.max(1, Math.floor(timeout / 2));
   const settings = { ...OUTPUT_SETTINGS, statement_timeout: String(timeout), lock_timeout: String(lockTimeout) };
-  const settingsSql = `SELECT ${Object.entries(settings).map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`;
+  const setConfig = Object.entries(settings).map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ');
+  const settingsSql = `SELECT ${setConfig}`;
   const helperSessions = new HelperSessions(options.openSession, Math.floor(options.sessions ?? DEFAULT_SESSIONS) - 1);
   let helpers: Promise<Session | null>[] = [];
   const begin = async () => {
     await rowsOf(db, 'transaction start', 'BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await rowsOf(db, 'session settings', settingsSql);
+    // why together: the settings and the server version in one round trip
+    const [row] = await rowsOf<CatalogRows['server']>(db, 'session settings', `SELECT ${serverColumns}, ${setConfig}`);
+    if (!row) throw new IntrospectionQueryError('reading server version', 'no row');
+    return row;
   };
   let stepRows: Awaited<ReturnType<typeof readSteps>>;
   let server: CatalogRows['server'];
   try {
-    await begin();
-    const [row] = await rowsOf<CatalogRows['server']>(db, 'server version', serverQuery);
-    if (!row) throw new IntrospectionQueryError('reading server version', 'no row');
+    const row = await begin();
     const versionNum = Number(row.version_num);
     if (versionNum < MINIMUM_SERVER_VERSION) {
       throw new IntrospectionQueryError(
@@ -98,7 +100,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
  * The first session's snapshot, for helpers to adopt. A server that cannot export one leaves the
  * transaction aborted: it is started again and the read goes on with one session.
  */
-async function exportSnapshot(db: Queryable, begin: () => Promise<void>): Promise<string | null> {
+async function exportSnapshot(db: Queryable, begin: () => Promise<unknown>): Promise<string | null> {
   try {
     const [row] = (await db.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows;
     return row?.id ?? null;

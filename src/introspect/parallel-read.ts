@@ -26,10 +26,11 @@ export async function rowsOf<T>(db: Queryable, step: string, sql: string): Promi
  * Make `session` read what the exporting transaction reads: a READ ONLY repeatable-read transaction on
  * `snapshotId` (adopted before its first query, as PostgreSQL requires), with the same settings.
  */
-export async function joinSnapshot(session: Queryable, snapshotId: string, settingsSql: string): Promise<void> {
-  await session.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  await session.query(`SET TRANSACTION SNAPSHOT '${snapshotId.replace(/'/g, "''")}'`);
-  await session.query(settingsSql);
+export async function joinSnapshot(session: Session, snapshotId: string, settingsSql: string): Promise<void> {
+  // one round trip instead of three (a Session takes several statements in one string)
+  await session.query(
+    `BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshotId.replace(/'/g, "''")}'; ${settingsSql}`,
+  );
 }
 
 export type StepRows = Pick<CatalogRows, CatalogKey>;
