@@ -4,6 +4,8 @@ import { userRelations, type QueryScope } from './scope.js';
 // pg_attribute on every major. Constraint triggers ('t') appear with the triggers.
 // Column numbers come as space-separated text and referenced names as JSON: both decode natively, where
 // node-postgres' array parser, character by character, was ~5% of a snapshot's client time.
+// A foreign key to a partitioned table has a hidden copy per referenced partition on the same table
+// (conparentid = the key itself): PostgreSQL's bookkeeping, named fkey1 on 15 and fkey_1 on 18, never in pg_dump.
 // Referenced column names: only for foreign keys, one pg_attribute lookup per key column (a join
 // made PostgreSQL read every column of the referenced table for every constraint).
 export const constraintsQuery = (scope: QueryScope, versionNum: number) => `SELECT co.conrelid AS relid, co.conname AS name,
@@ -28,4 +30,6 @@ export const constraintsQuery = (scope: QueryScope, versionNum: number) => `SELE
   LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = co.conindid AND co.contype = 'u'
   LEFT JOIN pg_catalog.pg_description d
     ON d.objoid = co.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass
-  WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')`;
+  WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')
+    AND (co.conparentid = 0 OR NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_constraint pc WHERE pc.oid = co.conparentid AND pc.conrelid = co.conrelid))`;
