@@ -13,7 +13,7 @@ const NOT_IN_SNAPSHOT: readonly NotCompared[] = [
   { kind: 'extension-member', reason: 'objects that belong to an extension are compared as the extension (name, version, schema), not one by one' },
   {
     kind: 'other',
-    object: 'publications, subscriptions, event triggers, rules, statistics objects, collations, operators, casts, text search configurations, foreign servers, tablespaces, storage parameters, replica identity',
+    object: 'publications, subscriptions, event triggers, rules, statistics objects, collations, operators, casts, text search configurations, foreign servers, tablespaces, storage parameters, UNLOGGED tables, replica identity',
     reason: 'not in the snapshot',
   },
   { kind: 'data', reason: 'row data and sequence current values are not compared' },
