@@ -222,9 +222,9 @@ function sourceFiles(dir) {
   return result;
 }
 
-/** Obvious SQL call sites by grep: query-method calls and SQL tags; a rough denominator for coverage. */
+/** Obvious SQL call sites by grep: query-method calls, SQL tags, knex's callable form; a rough denominator for coverage. */
 function grepSites(dir) {
-  const pattern = /\.(query|execute|executeSql|unsafe|\$queryRaw|\$executeRaw|\$queryRawUnsafe|\$executeRawUnsafe|many|maybeOne|one|any|oneFirst|manyFirst|none)\s*\(|\bsql(\.(unsafe|type\([^)]*\)|typeAlias\([^)]*\)))?`/g;
+  const pattern = /\.(query|execute|executeSql|unsafe|\$queryRaw|\$executeRaw|\$queryRawUnsafe|\$executeRawUnsafe|many|maybeOne|one|any|oneFirst|manyFirst|none)\s*\(|\bsql(\.(unsafe|type\([^)]*\)|typeAlias\([^)]*\)))?`|\b(knex|trx)\s*\(\s*['"`]/g;
   let sites = 0;
   for (const path of sourceFiles(dir)) {
     const text = readFileSync(path, 'utf8');

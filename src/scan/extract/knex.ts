@@ -119,6 +119,10 @@ function tableStart(chain: Chain): { index: number; receiver: ts.Expression; arg
   return { index, receiver: chain.base, arg: links[index]!.args[0] };
 }
 
+function looksLikeCallableKnex(links: readonly Link[]): boolean {
+  return links[0]!.args.length === 1 && links.slice(1).some((l) => l.name !== 'then' && KNOWN_METHODS.has(l.name));
+}
+
 function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement | null {
   const start = tableStart(chain);
   if (!start) return null;
@@ -126,8 +130,9 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
   if (!links.slice(1).every((l) => KNOWN_METHODS.has(l.name))) return null;
   const origin = originOf(context.sourceFile, start.receiver);
   const knex = isKnex(origin);
-  // the callable form `db('t').where(…)` is knex's own shape; `x.from('t')` is everyone's
-  if (!knex && (start.index !== 0 || links[0]!.name !== '' || packageOf(origin) !== null || links.length < 2)) return null;
+  // the callable form `db('t').where(…)` is knex's own shape; `x.from('t')` is everyone's. Only with one
+  // argument and a query method after it: `request('get', url, options).then(…)` (htmx, in kutt) is no query
+  if (!knex && (start.index !== 0 || links[0]!.name !== '' || packageOf(origin) !== null || !looksLikeCallableKnex(links))) return null;
   const envelope: Envelope = { library: 'knex', arrayEncoding: 'array-literal', location: context.location(chain.outer), text: chainText(chain, context.sourceFile) };
   const tableText = start.arg ? context.constantText(start.arg) : null;
   if (tableText === null) {

@@ -57,4 +57,18 @@ describe('knex query-builder extractor', () => {
     });
     expect(statements).toEqual([]);
   });
+
+  it('takes no plain function call followed by .then() for the callable form', () => {
+    // measured on kutt: a bundled front-end library's `request('get', url, options).then(…)` became a SELECT from "get"
+    const plain = [
+      `function request(verb, url, options) { return fetch(url, { method: verb, ...options }); }`,
+      `request('get', '/links', {}).then(function () { return 1; });`,
+      `request('links').then(function () { return 1; });`,
+    ].join('\n');
+    expect(extractFrom(extractor, { 'main.js': plain }, 'main.js', ['knex'])).toEqual([]);
+    // an untyped knex instance in the callable form is still read
+    const handler = `function handle(db) { return db('links').where('id', 1).first().then(function () { return 1; }); }`;
+    const facts = onlyFacts(extractFrom(extractor, { 'main.js': handler }, 'main.js', ['knex']));
+    expect(facts.tables).toEqual([{ schema: null, name: 'links', alias: null }]);
+  });
 });
