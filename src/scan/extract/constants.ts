@@ -29,8 +29,10 @@ export interface Located {
 }
 
 /**
- * Stands for a builder function's parameter whose argument has no constant value (`this.config.schema`).
- * Only `sqlText` lets it through, and only as a schema qualifier; everywhere else it makes the text unknown.
+ * Stands for a part of a text with no constant value: a builder function's parameter whose argument is
+ * given at run time (`this.config.schema`), a template hole or `+` operand computed at run time. Only
+ * `sqlText` lets it through, as a schema qualifier or inside a string literal; anywhere else (and in
+ * `constantText`) it makes the whole text unknown.
  */
 const RUNTIME = '\u0000';
 
@@ -172,6 +174,12 @@ export function resolveExpression(located: Located, load: ModuleLoader, depth = 
     return found ? resolveExpression(found, load, depth + 1) : null;
   }
   if (ts.isCallExpression(expression)) {
+    // `Object.freeze({ … })`: the object itself (pg-boss's JOB_STATES)
+    const callee = expression.expression;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'freeze' && ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'Object' && expression.arguments.length === 1) {
+      return resolveExpression({ expression: expression.arguments[0]!, file: located.file, scope: located.scope }, load, depth + 1);
+    }
     const result = callResult({ expression, file: located.file, scope: located.scope }, load, depth + 1);
     return result ? resolveExpression(result, load, depth + 1) : { expression, file: located.file, scope: located.scope };
   }
@@ -285,20 +293,14 @@ function textOf(located: Located, load: ModuleLoader, depth: number): string | n
     textOf({ expression: next, file, scope }, load, depth + 1);
   if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
   if (ts.isNumericLiteral(expression)) return expression.text;
+  // a part of a text with no constant value is marked RUNTIME: only sqlText may accept it, by its place
   if (ts.isTemplateExpression(expression)) {
     let text = expression.head.text;
-    for (const span of expression.templateSpans) {
-      const value = again(span.expression);
-      if (value === null) return null;
-      text += value + span.literal.text;
-    }
+    for (const span of expression.templateSpans) text += (again(span.expression) ?? RUNTIME) + span.literal.text;
     return text;
   }
   if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = again(expression.left);
-    if (left === null) return null;
-    const right = again(expression.right);
-    return right === null ? null : left + right;
+    return (again(expression.left) ?? RUNTIME) + (again(expression.right) ?? RUNTIME);
   }
   if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression)) {
     const method = expression.expression.name.text;
@@ -370,7 +372,7 @@ export interface SqlText {
 export function sqlText(located: Located, load: ModuleLoader): SqlText | null {
   const text = textOf(located, load, 0);
   // an empty qualifier (`INTO .job`): a "constant" that is really set at run time (a mutable object's initial '')
-  if (text === null || EMPTY_QUALIFIER.test(text)) return null;
+  if (text === null || EMPTY_QUALIFIER.test(text) || LEADING_RUNTIME.test(text)) return null;
   if (!text.includes(RUNTIME)) return { text, runtimeSchema: false, standIn: false };
   const unqualified = text.replace(RUNTIME_SCHEMA, '$1');
   const resolved = withinStringLiterals(unqualified);
@@ -379,13 +381,32 @@ export function sqlText(located: Located, load: ModuleLoader): SqlText | null {
 }
 
 const EMPTY_QUALIFIER = /\s\.[A-Za-z_"]/;
+/** `prefix + ' WHERE …'`: the statement's start is not known, so neither is whether it is SQL */
+const LEADING_RUNTIME = new RegExp(`^\\s*${RUNTIME}`);
 
-/** A run-time value inside a '…' string literal leaves it a string literal: no rule reads its content. */
+/**
+ * A run-time value inside a '…' string literal leaves it a string literal: no rule reads its content.
+ * Comments are skipped (an apostrophe in `-- don't` opens no literal); a run-time value in one stays.
+ */
 function withinStringLiterals(text: string): string {
-  if (!text.includes(RUNTIME)) return text;
-  let quoted = false;
   let out = '';
-  for (const char of text) {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (!quoted && char === '-' && text[i + 1] === '-') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      out += text.slice(i, stop);
+      i = stop - 1;
+      continue;
+    }
+    if (!quoted && char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      out += text.slice(i, stop);
+      i = stop - 1;
+      continue;
+    }
     if (char === "'") quoted = !quoted;
     out += char === RUNTIME && quoted ? '' : char;
   }

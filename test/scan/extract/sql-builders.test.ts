@@ -50,6 +50,13 @@ describe('SQL builder functions', () => {
     expect(sqlOf(only(extractFrom(pg, { 'main.ts': code })))).toBe('INSERT INTO app.users (name) VALUES ($1) RETURNING id');
   });
 
+  it('read constants of a frozen object', () => {
+    const code = `${header}const STATES = Object.freeze({ done: 'completed' });\nfunction finished(schema: string) { return \`SELECT id FROM \${schema}.jobs WHERE state = '\${STATES.done}'\`; }\npool.query(finished('app'));\n`;
+    const statement = only(extractFrom(pg, { 'main.ts': code }));
+    expect(sqlOf(statement)).toBe(`SELECT id FROM app.jobs WHERE state = 'completed'`);
+    expect(statement.kind === 'sql' && statement.verifiable).not.toBe(false);
+  });
+
   it('read the text of a returned { text, values } object', () => {
     const code = `${header}function page(schema: string) { return { text: \`SELECT id FROM \${schema}.users LIMIT $1\`, values: [10] }; }\nconst query = page('app');\npool.query(query.text, [10]);\n`;
     expect(sqlOf(only(extractFrom(pg, { 'main.ts': code })))).toBe('SELECT id FROM app.users LIMIT $1');
@@ -93,8 +100,30 @@ describe('SQL builder near misses: not checked, never invented', () => {
     unresolved(`function one(schema: string) { return \`SELECT id FROM \${schema}.users\`; }\nconst args = ['app'] as const;\npool.query(one(...args));\n`);
   });
 
+  it('a run-time value after an apostrophe in a comment (no string literal is open there)', () => {
+    unresolved(`export const run = (filter: string) => pool.query(\`SELECT id FROM app.users -- don't page\nWHERE \${filter}\`);\n`);
+  });
+
+  it('a statement whose start is computed', () => {
+    unresolved(`export const run = (verb: string) => pool.query(verb + ' id FROM app.users');\n`);
+  });
+
   it('a mutable object whose property starts out empty', () => {
     unresolved(`export const ctx = { schema: '' };\nexport const run = () => pool.query(\`SELECT id FROM \${ctx.schema}.users\`);\n`);
+  });
+});
+
+describe('run-time values outside builder functions', () => {
+  it('inside a string literal: checked, not verified', () => {
+    const statement = only(extractFrom(pg, { 'main.ts': `${header}export const run = (id: string) => pool.query(\`SELECT name FROM app.users WHERE id = '\${id}'\`);\n` }));
+    expect(sqlOf(statement)).toBe(`SELECT name FROM app.users WHERE id = ''`);
+    expect(statement.kind === 'sql' && statement.verifiable).toBe(false);
+  });
+
+  it('as the schema of a relation: unqualified', () => {
+    const statement = only(extractFrom(pg, { 'main.ts': `${header}export const run = (schema: string) => pool.query('SELECT name FROM ' + schema + '.users');\n` }));
+    expect(sqlOf(statement)).toBe('SELECT name FROM users');
+    expect(statement.kind === 'sql' && statement.runtimeSchema).toBe(true);
   });
 });
 
