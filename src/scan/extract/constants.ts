@@ -353,8 +353,9 @@ export function constantText(located: Located, load: ModuleLoader): string | nul
 // why: `${schema}.job` where the builder function's schema parameter is given at run time (a config
 // value) names the table `job` in a schema the code does not fix: it is checked as the unqualified name,
 // which the schema index looks up in `public`, then in every other schema the snapshot covers. Only
-// right after a keyword that takes a relation name, so an unknown alias (`${alias}.id`) stays unknown.
-const RUNTIME_SCHEMA = new RegExp(`(\\b(?:from|join|into|update|table|only|truncate)\\s+)${RUNTIME}\\.(?=[A-Za-z_"])`, 'gi');
+// right after a keyword that takes a relation name (`IF [NOT] EXISTS` and REFERENCES included), so an
+// unknown alias (`${alias}.id`, also after ON) stays unknown.
+const RUNTIME_SCHEMA = new RegExp(`(\\b(?:from|join|into|update|table|only|truncate|exists|references)\\s+)${RUNTIME}\\.(?=[A-Za-z_"])`, 'gi');
 
 export interface SqlText {
   readonly text: string;

@@ -120,6 +120,11 @@ describe('run-time values outside builder functions', () => {
     expect(statement.kind === 'sql' && statement.verifiable).toBe(false);
   });
 
+  it('as the schema of a table the code creates: unqualified too, so later statements know it', () => {
+    const statement = only(extractFrom(pg, { 'main.ts': `${header}export const run = (schema: string) => pool.query(\`CREATE TABLE IF NOT EXISTS \${schema}.scratch (label text)\`);\n` }));
+    expect(sqlOf(statement)).toBe('CREATE TABLE IF NOT EXISTS scratch (label text)');
+  });
+
   it('as the schema of a relation: unqualified', () => {
     const statement = only(extractFrom(pg, { 'main.ts': `${header}export const run = (schema: string) => pool.query('SELECT name FROM ' + schema + '.users');\n` }));
     expect(sqlOf(statement)).toBe('SELECT name FROM users');
