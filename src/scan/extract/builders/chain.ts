@@ -2,6 +2,7 @@
 // from the root outwards. Every call of a chain is in ExtractContext.calls; only the outermost one
 // starts a chain, so each statement is seen once.
 import { ts } from 'ts-morph';
+import { treeCache } from './tree-cache.js';
 
 /** One `.name(args)` of a chain; `name` is `''` for a direct call such as `knex('t')`. */
 export interface Link {
@@ -64,7 +65,7 @@ export function chainOf(outer: ts.CallExpression): Chain {
   return { base: current, links, outer };
 }
 
-const chainCache = new WeakMap<readonly ts.CallExpression[], readonly Chain[]>();
+const chainCache = treeCache<readonly ts.CallExpression[], readonly Chain[]>('chains');
 
 /** Every chain of a file, one per outermost call, in source order. */
 export function chainsOf(calls: readonly ts.CallExpression[]): readonly Chain[] {

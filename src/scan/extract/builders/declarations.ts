@@ -4,6 +4,7 @@
 // whose scope holds the use.
 import { ts } from 'ts-morph';
 import { skipWrappers } from './chain.js';
+import { treeCache } from './tree-cache.js';
 
 export interface ImportFrom {
   readonly module: string;
@@ -37,7 +38,7 @@ export interface FileDeclarations {
   readonly exportAll: readonly string[];
 }
 
-const cache = new WeakMap<ts.SourceFile, FileDeclarations>();
+const cache = treeCache<ts.SourceFile, FileDeclarations>('declarations');
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);

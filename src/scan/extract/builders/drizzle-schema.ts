@@ -6,6 +6,7 @@ import { ts } from 'ts-morph';
 import { skipWrappers, chainOf } from './chain.js';
 import { declarationsOf } from './declarations.js';
 import { originIn, type Origin } from './origin.js';
+import { treeCache } from './tree-cache.js';
 
 export interface DrizzleColumn {
   /** the SQL name: the builder's first string argument, else the property name */
@@ -29,7 +30,7 @@ export interface DrizzleTable {
 }
 
 const PG_CORE = 'drizzle-orm/pg-core';
-const cache = new WeakMap<ts.Node, DrizzleTable | null>();
+const cache = treeCache<ts.Node, DrizzleTable | null>('drizzle table');
 
 function literalText(expression: ts.Expression | undefined): string | null {
   const node = expression && skipWrappers(expression);
