@@ -49,6 +49,20 @@ export function typeSitesNeeded(file: FileScan, schema: SchemaIndex): Site[] {
   return sites;
 }
 
+/**
+ * Whether a file may need the type checker whatever the schema says (a superset of typeSitesNeeded,
+ * known before the schema is): the main thread then builds the type program's fixed part early.
+ */
+export function mayNeedTypes(file: FileScan): boolean {
+  return file.analyses.some((analysis) => {
+    if (analysis.kind !== 'analyzed' || !mangledArrays(analysis.statement)) return false;
+    const statement = analysis.statement;
+    return statement.kind === 'sql'
+      ? statement.params.some((p) => p.kind === 'unknown' && p.typeSite !== null)
+      : statement.facts.bindings.some((b) => b.param === null && b.valueKind === 'unknown' && b.typeSite);
+  });
+}
+
 const siteKey = (site: Site): string => `${site.start}:${site.end}`;
 
 /** One file with the kinds the checker found for its sites (`kinds[i]` belongs to `sites[i]`). */

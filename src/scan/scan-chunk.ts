@@ -7,7 +7,7 @@
 // depend on the number of workers. Results are per file, put back in file order by the caller.
 import { checkedFile, type CheckRequest, type FileOutcome } from './check-file.js';
 import { tablesCreatedIn, type CreatedTable } from './migration-context.js';
-import { typeSitesNeeded, type Site } from './resolve-param-types.js';
+import { mayNeedTypes, typeSitesNeeded, type Site } from './resolve-param-types.js';
 import { createModuleLoader, scanFile, type FileScan, type FileScanInput } from './scan-file.js';
 import type { SchemaIndex } from './schema-index.js';
 
@@ -23,11 +23,14 @@ export class ChunkScan {
   private sites: Site[][] = [];
   private readonly load = createModuleLoader();
 
-  /** Step 1, for each batch of files given: parse, extract, analyze. Per file: the tables its statements create. */
-  scan(inputs: readonly FileScanInput[]): CreatedTable[][] {
+  /**
+   * Step 1, for each batch of files given: parse, extract, analyze. Per file: the tables its
+   * statements create; and whether any of them may need the type checker (mayNeedTypes).
+   */
+  scan(inputs: readonly FileScanInput[]): { created: CreatedTable[][]; mayNeedTypes: boolean } {
     const scans = inputs.map((input) => scanFile(input, this.load));
     for (const file of scans) this.scans.push(file);
-    return scans.map((file) => tablesCreatedIn(file.analyses));
+    return { created: scans.map((file) => tablesCreatedIn(file.analyses)), mayNeedTypes: scans.some(mayNeedTypes) };
   }
 
   /** Step 2: per file, where a rule needs the type checker. */

@@ -21,6 +21,7 @@ const request = { rules, usages: job.usages, analyses: job.analyses };
 const parsed: number[] = [];
 const created: CreatedTable[][] = [];
 const ready = loadSqlParser();
+const typesAhead = new Set<string>();
 
 parentPort!.on('message', (message: ToWorker) => {
   void handle(message).catch(failed);
@@ -32,11 +33,15 @@ async function handle(message: ToWorker): Promise<void> {
     if (message.files.length === 0) return post({ type: 'scanned', files: parsed, created });
     // ask for the next batch first: it arrives while this one is parsed
     post({ type: 'more' });
-    const tables = chunk.scan(message.files.map((f) => f.input));
+    const batch = chunk.scan(message.files.map((f) => f.input));
     message.files.forEach((f, k) => {
       parsed.push(f.index);
-      created.push(tables[k]!);
+      created.push(batch.created[k]!);
     });
+    // once per scanned directory: the main thread starts on the type program's fixed part
+    const roots = batch.mayNeedTypes ? [...new Set(message.files.map((f) => f.input.root))].filter((root) => !typesAhead.has(root)) : [];
+    for (const root of roots) typesAhead.add(root);
+    if (roots.length > 0) post({ type: 'types-ahead', roots });
     return;
   }
   const schema = indexSchema(JSON.parse(message.json) as Snapshot, message.created);

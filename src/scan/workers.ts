@@ -20,12 +20,19 @@ import { checkedFile, type FileOutcome } from './check-file.js';
 import type { ChunkScan, FileSites } from './scan-chunk.js';
 import type { FileScanInput } from './scan-file.js';
 import { indexSchema, type SchemaIndex } from './schema-index.js';
+import type { TypeProgram } from './type-kinds.js';
 import { workerScript } from './worker-script.js';
 
 /** Below this many files one thread is faster (measured: worker start-up ≈ 150 ms). */
 const MIN_FILES_FOR_WORKERS = 200;
 /** Files per batch: ~50 ms of parsing, so the last batches even out the workers' finishing times. */
 const BATCH_FILES = 8;
+/**
+ * Batches sent ahead to each worker before this thread blocks on a step of the type program's
+ * warm-up (loading TypeScript ~0.3 s, parsing and binding its lib files ~1 s): the workers parse
+ * them meanwhile instead of waiting for an answer to their next request.
+ */
+const BATCHES_AHEAD = 12;
 
 /** What a worker is started with. */
 export interface WorkerJob {
@@ -48,6 +55,8 @@ export type ToWorker =
     };
 export type FromWorker =
   | { readonly type: 'more' }
+  /** files of these scanned directories may need the type checker (sent once per directory) */
+  | { readonly type: 'types-ahead'; readonly roots: readonly string[] }
   /** `files`: the indexes of the files it parsed, in the order of `created` (and of every later answer) */
   | { readonly type: 'scanned'; readonly files: number[]; readonly created: CreatedTable[][] }
   | { readonly type: 'type-sites'; readonly sites: FileSites[] }
@@ -103,7 +112,34 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
     handedOut += batch.length;
     return batch;
   };
-  const chunks: Chunk[] = count === 1 ? [new LocalChunk(inputs, job)] : Array.from({ length: count }, () => new WorkerChunk(job, nextBatch));
+  // the type program's fixed part per scanned directory, built here while the workers parse, once a
+  // worker has seen a file that may need the checker (with one thread there is nothing to overlap)
+  const warming = new Map<string, Promise<TypeProgram | null>>();
+  const workerChunks: WorkerChunk[] = [];
+  const warmUp = (roots: readonly string[]): void => {
+    for (const root of roots) {
+      const project = job.projects.find((p) => p.root === root);
+      if (!project || warming.has(root)) continue;
+      const program = (async () => {
+        const sendAhead = (): void => workerChunks.forEach((chunk) => chunk.sendAhead(BATCHES_AHEAD));
+        sendAhead();
+        const { warmTypeProgram } = await import('./type-kinds.js');
+        sendAhead();
+        await new Promise((resolve) => setImmediate(resolve));
+        return warmTypeProgram(project.root, project.compilerOptions);
+      })();
+      // a warm-up that fails only loses time: the type program is then built from scratch
+      warming.set(root, program.catch(() => null));
+    }
+  };
+  const chunks: Chunk[] =
+    count === 1
+      ? [new LocalChunk(inputs, job)]
+      : Array.from({ length: count }, () => {
+          const chunk = new WorkerChunk(job, nextBatch, warmUp);
+          workerChunks.push(chunk);
+          return chunk;
+        });
   // which files each chunk parsed, in its order: every later per-file answer comes in that order
   const shares: number[][] = [];
   const inFileOrder = <T>(perChunk: readonly (readonly T[])[]): T[] => {
@@ -141,7 +177,8 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
       if (needing.length === 0) continue;
       // why loaded only now: TypeScript costs this thread ~85 MB, and the workers are gone by now
       const { resolveSiteKinds } = await import('./type-kinds.js');
-      const kinds = resolveSiteKinds(project.root, needing.map((i) => sites[i]!), project.compilerOptions);
+      const warm = (await warming.get(project.root)) ?? undefined;
+      const kinds = resolveSiteKinds(project.root, needing.map((i) => sites[i]!), project.compilerOptions, warm);
       needing.forEach((i, k) => (typed[i] = checkedFile(sites[i]!.scan!, schemaIndex, job, sites[i]!.sites, kinds[k])));
     }
     const outcomes = untyped.map((outcome, i) => (outcome ?? typed[i])!);
@@ -168,7 +205,7 @@ class LocalChunk implements Chunk {
     const [{ ChunkScan }, { loadSqlParser }] = await Promise.all([import('./scan-chunk.js'), import('./sql/parse.js')]);
     await loadSqlParser();
     this.chunk = new ChunkScan();
-    return { files: this.inputs.map((_, i) => i), created: this.chunk.scan(this.inputs) };
+    return { files: this.inputs.map((_, i) => i), created: this.chunk.scan(this.inputs).created };
   }
 
   async typeSites(schema: Snapshot, _schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]> {
@@ -190,10 +227,13 @@ class WorkerChunk implements Chunk {
   private failure: Error | null = null;
   private closed = false;
   private lastBatchSent = false;
+  /** batches sent ahead: that many requests for more are already answered */
+  private ahead = 0;
 
   constructor(
     job: ScanJob,
     private readonly nextBatch: () => { index: number; input: FileScanInput }[],
+    private readonly onTypesAhead: (roots: readonly string[]) => void,
   ) {
     const { source, options } = workerScript();
     const data: WorkerJob = { rules: job.rules.map((rule) => rule.id), usages: job.usages, analyses: job.analyses };
@@ -211,6 +251,14 @@ class WorkerChunk implements Chunk {
   async scan(): Promise<{ files: number[]; created: CreatedTable[][] }> {
     const { files, created } = await this.next('scanned');
     return { files, created };
+  }
+
+  /** `count` more batches now, before this thread is busy for a while */
+  sendAhead(count: number): void {
+    for (let i = 0; i < count && !this.lastBatchSent && !this.closed; i++) {
+      this.sendBatch();
+      this.ahead++;
+    }
   }
 
   private sendBatch(): void {
@@ -240,7 +288,12 @@ class WorkerChunk implements Chunk {
 
   private deliver(message: FromWorker): void {
     if (message.type === 'failed') return this.fail(new Error(`scan worker: ${message.error}`));
-    if (message.type === 'more') return this.sendBatch();
+    if (message.type === 'more') {
+      if (this.ahead > 0) this.ahead--;
+      else this.sendBatch();
+      return;
+    }
+    if (message.type === 'types-ahead') return this.onTypesAhead(message.roots);
     this.arrived.push(message);
     this.wake();
   }
