@@ -70,8 +70,12 @@ export async function startServer(major, { log = () => {} } = {}) {
   const url = (db = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${db}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
+      // a run once hung here after writing its results: fast shutdown gets 20 s, then the server is killed
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
     }
     rmSync(dir, { recursive: true, force: true });
   };
