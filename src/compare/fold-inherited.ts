@@ -5,6 +5,7 @@
 import type { Finding, JsonValue } from '../findings/finding.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { displayName, relationKey } from './objects.js';
+import { compareText } from '../snapshot/normalize.js';
 
 const LISTED = 5;
 
@@ -37,12 +38,15 @@ function definitionText(value: JsonValue | undefined): string {
   return text.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /, 'CREATE $1INDEX ON ');
 }
 
-/** What a finding says apart from which table it is on. */
-function meaning(finding: Finding): string | null {
+/** The table a finding is on, and what it says apart from that table; null for findings on no table. */
+function meaning(finding: Finding): { relation: string; text: string } | null {
   const { object } = finding;
   if (object.table === undefined || object.schema === undefined) return null;
   const name = object.kind === 'column' || object.kind === 'constraint' ? object.name : '';
-  return [finding.rule, object.kind, name, definitionText(finding.source), definitionText(finding.target)].join('\u0000');
+  return {
+    relation: relationKey({ schema: object.schema, name: object.table }),
+    text: [finding.rule, object.kind, name, definitionText(finding.source), definitionText(finding.target)].join('\u0000'),
+  };
 }
 
 export function foldInheritedFindings(findings: readonly Finding[], source: Snapshot, target: Snapshot): Finding[] {
@@ -51,39 +55,35 @@ export function foldInheritedFindings(findings: readonly Finding[], source: Snap
   const byMeaning = new Map<string, Finding>();
   for (const f of findings) {
     const m = meaning(f);
-    if (m !== null) byMeaning.set(`${relationKey({ schema: f.object.schema!, name: f.object.table! })}\u0000${m}`, f);
+    if (m) byMeaning.set(`${m.relation}\u0000${m.text}`, f);
   }
   /** The topmost ancestor with the same finding (a sub-partition folds into the root). */
-  const ancestorWithSame = (relation: string, m: string, seen: Set<string>): Finding | undefined => {
-    let found: Finding | undefined;
+  const ancestorWithSame = (relation: string, text: string, seen: Set<string>): Finding | undefined => {
     for (const parent of parents.get(relation) ?? []) {
       if (seen.has(parent)) continue;
       seen.add(parent);
-      const here = byMeaning.get(`${parent}\u0000${m}`);
-      const above = ancestorWithSame(parent, m, seen);
-      found = above ?? here ?? found;
-      if (found) break;
+      const found = ancestorWithSame(parent, text, seen) ?? byMeaning.get(`${parent}\u0000${text}`);
+      if (found) return found;
     }
-    return found;
+    return undefined;
   };
   const children = new Map<Finding, { key: string; name: string }[]>();
   const kept: Finding[] = [];
   for (const f of findings) {
     const m = meaning(f);
-    const relation = m === null ? null : relationKey({ schema: f.object.schema!, name: f.object.table! });
-    const parent = relation === null || m === null ? undefined : ancestorWithSame(relation, m, new Set([relation]));
-    if (!parent) {
+    const parent = m ? ancestorWithSame(m.relation, m.text, new Set([m.relation])) : undefined;
+    if (!m || !parent) {
       kept.push(f);
       continue;
     }
     const list = children.get(parent) ?? [];
-    list.push({ key: relation!, name: displayName(f.object.schema!, f.object.table!) });
+    list.push({ key: m.relation, name: displayName(f.object.schema!, f.object.table!) });
     children.set(parent, list);
   }
   return kept.map((f) => {
     const folded = children.get(f);
     if (!folded) return f;
-    const sorted = [...new Set(folded.map((c) => c.name))].sort();
+    const sorted = [...new Set(folded.map((c) => c.name))].sort(compareText);
     const listed = sorted.slice(0, LISTED).join(', ') + (sorted.length > LISTED ? ` and ${sorted.length - LISTED} more` : '');
     const noun = childrenNoun(sorted.length, folded.every((c) => partitions.has(c.key)), folded.every((c) => !partitions.has(c.key)));
     return { ...f, message: `${f.message} (the same on ${sorted.length} ${noun}: ${listed})` };

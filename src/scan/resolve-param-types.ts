@@ -19,6 +19,16 @@ function mangledArrays(statement: ExtractedStatement): boolean {
   return statement.arrayEncoding === 'array-literal' || statement.arrayEncoding === 'array-constructor';
 }
 
+/** A `$n` value syntax left unknown that the checker could type. */
+function untypedParam(param: ParamFact): boolean {
+  return param.kind === 'unknown' && param.typeSite !== null;
+}
+
+/** A builder's column value syntax left unknown that the checker could type. */
+function untypedBinding(binding: ColumnBinding): boolean {
+  return binding.param === null && binding.valueKind === 'unknown' && Boolean(binding.typeSite);
+}
+
 function paramSitesNeeded(analysis: StatementAnalysis, schema: SchemaIndex): ParamFact[] {
   if (analysis.kind !== 'analyzed' || analysis.statement.kind !== 'sql') return [];
   const statement = analysis.statement;
@@ -29,13 +39,13 @@ function paramSitesNeeded(analysis: StatementAnalysis, schema: SchemaIndex): Par
       if (binding.param !== null && isJsonColumn(schema, binding.relation, binding.column)) wanted.add(binding.param);
     }
   }
-  return statement.params.filter((p) => wanted.has(p.index) && p.kind === 'unknown' && p.typeSite !== null);
+  return statement.params.filter((p) => wanted.has(p.index) && untypedParam(p));
 }
 
 function bindingSitesNeeded(analysis: StatementAnalysis, schema: SchemaIndex): Site[] {
   if (analysis.kind !== 'analyzed' || analysis.statement.kind !== 'builder' || !mangledArrays(analysis.statement)) return [];
   return analysis.statement.facts.bindings
-    .filter((b) => b.param === null && b.valueKind === 'unknown' && b.typeSite && isJsonColumn(schema, b.relation, b.column))
+    .filter((b) => untypedBinding(b) && isJsonColumn(schema, b.relation, b.column))
     .map((b) => b.typeSite!);
 }
 
@@ -57,9 +67,7 @@ export function mayNeedTypes(file: FileScan): boolean {
   return file.analyses.some((analysis) => {
     if (analysis.kind !== 'analyzed' || !mangledArrays(analysis.statement)) return false;
     const statement = analysis.statement;
-    return statement.kind === 'sql'
-      ? statement.params.some((p) => p.kind === 'unknown' && p.typeSite !== null)
-      : statement.facts.bindings.some((b) => b.param === null && b.valueKind === 'unknown' && b.typeSite);
+    return statement.kind === 'sql' ? statement.params.some(untypedParam) : statement.facts.bindings.some(untypedBinding);
   });
 }
 

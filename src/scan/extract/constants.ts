@@ -201,17 +201,29 @@ export function resolveExpression(located: Located, load: ModuleLoader, depth = 
     }
     const object = resolveExpression({ expression: owner, file: located.file, scope: located.scope }, load, depth + 1);
     if (!object || !ts.isObjectLiteralExpression(object.expression)) return null;
-    for (const property of object.expression.properties) {
-      if (ts.isPropertyAssignment(property) && propertyName(property.name) === key) {
-        return resolveExpression({ expression: property.initializer, file: object.file, scope: object.scope }, load, depth + 1);
-      }
-      if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) {
-        return resolveExpression({ expression: property.name, file: object.file, scope: object.scope }, load, depth + 1);
-      }
-    }
-    return null;
+    const value = propertyValue(object, object.expression, key).value;
+    return value ? resolveExpression(value, load, depth + 1) : null;
   }
   return { expression, file: located.file, scope: located.scope };
+}
+
+/**
+ * What an object literal sets `key` to (the last assignment, as in JavaScript), in the literal's scope;
+ * `other`: it also has members that are not plain assignments (a spread, a method, an accessor).
+ */
+function propertyValue(object: Located, literal: ts.ObjectLiteralExpression, key: string): { value: Located | null; other: boolean } {
+  let value: Located | null = null;
+  let other = false;
+  for (const property of literal.properties) {
+    if (ts.isPropertyAssignment(property)) {
+      if (propertyName(property.name) === key) value = { expression: property.initializer, file: object.file, scope: object.scope };
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      if (property.name.text === key) value = { expression: property.name, file: object.file, scope: object.scope };
+    } else {
+      other = true;
+    }
+  }
+  return { value, other };
 }
 
 /** The one expression a builder function returns: `=> expr`, or a body of `const`s and one `return expr`. */
@@ -260,16 +272,9 @@ function callResult(call: Located & { readonly expression: ts.CallExpression }, 
         if (key === null) return null;
         let value: Located | null = null;
         if (object && ts.isObjectLiteralExpression(object.expression)) {
-          for (const property of object.expression.properties) {
-            if (ts.isPropertyAssignment(property) && propertyName(property.name) === key) {
-              value = { expression: property.initializer, file: object.file, scope: object.scope };
-            } else if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) {
-              value = { expression: property.name, file: object.file, scope: object.scope };
-            } else if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) {
-              return null; // a spread or method could set it
-            }
-          }
-          if (!value && element.initializer) value = { expression: element.initializer, file: callee.file, scope };
+          const found = propertyValue(object, object.expression, key);
+          if (found.other) return null; // a spread or method could set it
+          value = found.value ?? (element.initializer ? { expression: element.initializer, file: callee.file, scope } : null);
         }
         if (value) bindings.set(element.name.text, value);
       }
