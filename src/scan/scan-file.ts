@@ -8,6 +8,7 @@ import type { IndexedFile, ModuleLoader } from './extract/constants.js';
 import { createContext } from './extract/context.js';
 import { extractors, extractorsForFile } from './extract/index.js';
 import { indexFile } from './extract/file-index.js';
+import { dependenciesOfFile } from './extract/package-dependencies.js';
 import { relativePath } from './project.js';
 
 export interface FileScanInput {
@@ -56,7 +57,7 @@ export function scanFile(input: FileScanInput, load: ModuleLoader): FileScan {
   const index = indexFile(input.path, text);
   const file: IndexedFile = { path: input.path, index };
   const relative = relativePath(input.root, input.path);
-  const dependencies = new Set(input.dependencies);
+  const dependencies = dependenciesOfFile(input.root, input.path, input.dependencies);
   const enabled = extractorsForFile(
     extractors.filter((e) => e.enablers.some((n) => dependencies.has(n))),
     [...index.imports.values()].map((b) => b.module),

@@ -1,4 +1,4 @@
-// The builder-API fixtures (fixtures/scan-{knex,kysely,drizzle,supabase-js}/: schema.sql + code/)
+// The builder-API fixtures (fixtures/scan-{knex,kysely,kysely-workspace,drizzle,supabase-js}/: schema.sql + code/)
 // through the real scan pipeline: every finding must be announced by a `// expect: rule[:severity]`
 // comment on the line before its statement, and every announced one must appear (recall and
 // precision). `not-checked` announces a statement the scanner counts as not checked.
@@ -18,7 +18,7 @@ import { loadSqlParser } from '../../src/scan/sql/parse.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { conflictSql } from './extract/conflict-sql.js';
 
-const FIXTURES = ['scan-knex', 'scan-kysely', 'scan-drizzle', 'scan-supabase-js'];
+const FIXTURES = ['scan-knex', 'scan-kysely', 'scan-kysely-workspace', 'scan-drizzle', 'scan-supabase-js'];
 const EXPECT = /\/\/\s*expect:\s*(.+)$/;
 
 function expectations(root: string, files: readonly string[]): string[] {
