@@ -128,6 +128,45 @@ function conflictOf(callback: ts.Expression | undefined, context: ExtractContext
   return { target: { kind: 'inference', elements, where: predicates.length === 0 ? null : predicates.join(' and ') }, action };
 }
 
+/**
+ * Names the select list gives its outputs: `'t.id as id'` and `….as('month')` anywhere inside a select or
+ * returning argument (nested subqueries' aliases too: a superset only leaves more names unchecked).
+ * null when a select argument is neither a string, an array of them nor a callback or expression we can
+ * read (`select(columns)`): its aliases are unknown.
+ */
+function outputAliases(links: readonly Chain['links'][number][], context: ExtractContext): Set<string> | null {
+  const aliases = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'as' && node.arguments[0]) {
+      const alias = context.constantText(node.arguments[0]);
+      if (alias !== null) aliases.add(alias);
+    }
+    if (ts.isStringLiteralLike(node)) {
+      const alias = / as\s+(\S+)$/i.exec(node.text.trim());
+      if (alias) aliases.add(alias[1]!);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const link of links) {
+    if (link.name !== 'select' && link.name !== 'returning') continue;
+    for (const arg of link.args) {
+      const node = skipWrappers(arg);
+      if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+        const text = context.constantText(node);
+        if (text === null) return null;
+        const alias = / as\s+(\S+)$/i.exec(text.trim());
+        if (alias) aliases.add(alias[1]!);
+        continue;
+      }
+      visit(node);
+    }
+  }
+  return aliases;
+}
+
+// ORDER BY, GROUP BY and DISTINCT ON may name an output column of the select list instead of a table's
+const OUTPUT_NAME_METHODS = new Set(['orderBy', 'groupBy', 'distinctOn']);
+
 function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement | null {
   const links = chain.links;
   const rootIndex = links.findIndex((l) => ROOTS.has(l.name));
@@ -169,6 +208,7 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
   let insertColumns: string[] | null = null;
   let onConflict: OnConflictFacts | null = null;
   const bindings: ReturnType<typeof bindingsOf> = [];
+  const aliases = outputAliases(links.slice(rootIndex + 1), context);
   const sourceFile = context.sourceFile;
   for (const link of links.slice(rootIndex + 1)) {
     const [first, second, third] = link.args;
@@ -187,7 +227,11 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
     } else if (link.name === 'onConflict') {
       onConflict = conflictOf(first, context);
     } else if (READ_METHODS.has(link.name)) {
-      for (const text of strings(link.name === 'orderBy' ? link.args.slice(0, 1) : link.args, context)) read(scope, text);
+      for (const text of strings(link.name === 'orderBy' ? link.args.slice(0, 1) : link.args, context)) {
+        const outputName = OUTPUT_NAME_METHODS.has(link.name) && parseColumnName(text)?.qualifier === null;
+        if (outputName && (aliases === null || aliases.has(parseColumnName(text)!.column!))) continue;
+        read(scope, text);
+      }
     } else if (WHERE_METHODS.has(link.name) && first && second) {
       const column = context.constantText(first);
       if (column !== null) read(scope, column);
