@@ -3,16 +3,17 @@ import { defineCodeRule } from './types.js';
 
 /**
  * Operators jsonb has and json does not (json has only ->, ->>, #>, #>>, and no equality or ordering at
- * all); jsonb_…() functions want jsonb.
+ * all); jsonb_…() functions want jsonb. `||` is recorded only with an explicit jsonb operand
+ * (`col || $1::jsonb`): with another operand it may be text concatenation, which json allows.
  */
-const JSONB_ONLY = new Set(['@>', '<@', '?', '?|', '?&', '-', '#-', '@?', '@@', '=', '<>', '!=', '<', '<=', '>', '>=']);
+const JSONB_ONLY = new Set(['@>', '<@', '?', '?|', '?&', '-', '#-', '@?', '@@', '=', '<>', '!=', '<', '<=', '>', '>=', '||']);
 const jsonbOnly = (operator: string): boolean => JSONB_ONLY.has(operator) || /^jsonb_.*\(\)$/.test(operator);
 
 export default defineCodeRule({
   id: 'jsonb-operator-on-json',
   severity: 'error',
   docs: {
-    summary: 'A jsonb-only operator (@>, <@, ?, ?|, ?&, -, #-, @?, @@, and = or <> since json has no equality) or jsonb_…() function (jsonb_set, jsonb_typeof, …) is applied to a json (not jsonb) column.',
+    summary: 'A jsonb-only operator (@>, <@, ?, ?|, ?&, -, #-, @?, @@, || with a ::jsonb operand, and = or <> since json has no equality) or jsonb_…() function (jsonb_set, jsonb_typeof, …) is applied to a json (not jsonb) column.',
     why:
       'json has only ->, ->>, #> and #>>, and is not cast to jsonb implicitly; PostgreSQL rejects the others with 42883 "operator does not exist: json @> …" or "function jsonb_set(json, …) does not exist". Typically a column that was jsonb in the source database is json (or text) in the target.',
   },

@@ -286,6 +286,13 @@ function noteJsonFunction(call: AstNode, scope: Scope, acc: Accumulator): void {
   if (use) acc.operators.push({ relations: use.relations, column: use.column, operator: `${name}()` });
 }
 
+/** `x::jsonb` or `CAST(x AS jsonb)`. */
+function isJsonbCast(value: unknown): boolean {
+  const cast = nodeOf(value, 'TypeCast');
+  const type = cast && isObject(cast['typeName']) ? names(cast['typeName']['names']) : [];
+  return type[type.length - 1] === 'jsonb';
+}
+
 /** Records jsonb-style operators on columns, and `col = $n` comparisons as bindings. */
 function noteOperator(expr: AstNode, scope: Scope, acc: Accumulator): void {
   if (expr['kind'] !== 'AEXPR_OP') return;
@@ -300,7 +307,10 @@ function noteOperator(expr: AstNode, scope: Scope, acc: Accumulator): void {
     if (!ref) continue;
     const use = resolveColumn(names(ref['fields']), scope, 'read');
     if (!use) continue;
-    if (columnSide === expr['lexpr']) acc.operators.push({ relations: use.relations, column: use.column, operator });
+    if (columnSide === expr['lexpr'] && operator !== '||') acc.operators.push({ relations: use.relations, column: use.column, operator });
+    // `col || $1::jsonb` is jsonb concatenation; with any other operand `||` may be text's, and PostgreSQL
+    // plans `$1::jsonb || json_col` (text concatenation), so only the column on the left counts
+    if (operator === '||' && columnSide === expr['lexpr'] && isJsonbCast(valueSide)) acc.operators.push({ relations: use.relations, column: use.column, operator });
     const param = paramNumber(valueSide);
     if (param !== null && SAME_TYPE_OPERATORS.has(operator) && use.relations.length === 1 && !use.openScope) {
       acc.bindings.push({ relation: use.relations[0]!, column: use.column, param, valueKind: 'unknown', literal: null });
