@@ -2,7 +2,7 @@
 // Precision and recall of the code scanner on real codebases, with PostgreSQL as the oracle.
 //
 //   npm run build && node bench/accuracy.mjs NAME=CODE_DIR:SCHEMA.sql [...] [--out bench/results/accuracy.md]
-//                                            [--per-kind N] [--json FILE]
+//                                            [--per-kind N] [--json FILE] [--preset NAME=supabase ...]
 //
 // Checkouts are arguments, never bundled. For each app: the schema is loaded into the embedded PostgreSQL,
 // the code is extracted once, then
@@ -69,6 +69,12 @@ for (let at = args.indexOf('--compare'); at >= 0; at = args.indexOf('--compare')
 const label = option('--label', 'this build');
 const jsonOut = option('--json', null);
 const perKind = Number(option('--per-kind', '12'));
+// --preset NAME=supabase (repeatable): load that app's schema as `--preset supabase` does (auth, storage stand-ins)
+const presets = new Map();
+for (let at = args.indexOf('--preset'); at >= 0; at = args.indexOf('--preset')) {
+  const [name, preset] = args.splice(at, 2)[1].split('=');
+  presets.set(name, preset);
+}
 const apps = args.map((a) => {
   const m = /^([^=]+)=([^:]+):(.+)$/.exec(a);
   if (!m) throw new Error(`expected NAME=CODE_DIR:SCHEMA.sql, got ${a}`);
@@ -346,7 +352,7 @@ function tally() {
 
 async function measure(app) {
   const started = Date.now();
-  const opened = await openInput(app.schema, { keepOpen: true });
+  const opened = await openInput(app.schema, { keepOpen: true, ...(presets.has(app.name) ? { preset: presets.get(app.name) } : {}) });
   const db = opened.database;
   try {
     await loadSqlParser();
