@@ -67,7 +67,10 @@ export function mayNeedTypes(file: FileScan): boolean {
   return file.analyses.some((analysis) => {
     if (analysis.kind !== 'analyzed' || !mangledArrays(analysis.statement)) return false;
     const statement = analysis.statement;
-    return statement.kind === 'sql' ? statement.params.some(untypedParam) : statement.facts.bindings.some(untypedBinding);
+    if (statement.kind !== 'sql') return statement.facts.bindings.some(untypedBinding);
+    // why only bound ones: a `$n` no column receives (`LIMIT $2`) is never asked about
+    const bound = new Set(analysis.items.flatMap((item) => item.facts.bindings.map((binding) => binding.param)));
+    return statement.params.some((param) => bound.has(param.index) && untypedParam(param));
   });
 }
 

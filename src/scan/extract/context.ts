@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 import type { Location, ParamFact } from '../facts.js';
 import { constantText, sqlText, type IndexedFile, type ModuleLoader } from './constants.js';
 import type { ExtractContext, ImportBinding } from './types.js';
-import { syntacticKind } from './value-kind.js';
+import { valueKind } from './value-kind.js';
 
 const MAX_PARAM_TEXT = 80;
 
@@ -40,7 +40,7 @@ export function createContext(
     constantText: (expression) => constantText({ expression, file }, load),
     sqlText: (expression) => sqlText({ expression, file }, load),
     paramFact(expression, index): ParamFact {
-      const kind = syntacticKind(expression);
+      const kind = valueKind(expression, sourceFile);
       const start = expression.getStart(sourceFile);
       const raw = sourceFile.text.slice(start, expression.end).replace(/\s+/g, ' ');
       return {

@@ -1,9 +1,16 @@
-// What kind of JS value an argument is, from syntax alone. Whatever syntax cannot tell is left to the
-// type checker (../type-kinds.ts), which runs only for the few sites a rule needs. Raw-SQL parameters
-// and builder values both come through here.
+// What kind of JS value an argument is, from syntax alone, then from the types the file declares
+// (declared-kind.ts). Whatever they cannot tell is left to the type checker (../type-kinds.ts), which
+// runs only for the few sites a rule needs. Raw-SQL parameters and builder values both come through here.
 import { ts } from 'ts-morph';
 import type { ValueKind } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
+import { declaredKind } from './declared-kind.js';
+
+/** The kind from syntax, else from the types the file declares; 'unknown' leaves it to the checker. */
+export function valueKind(expression: ts.Expression, sourceFile: ts.SourceFile): ValueKind {
+  const kind = syntacticKind(expression);
+  return kind === 'unknown' ? (declaredKind(expression, sourceFile) ?? 'unknown') : kind;
+}
 
 // why not slice/concat: strings have them too
 const ARRAY_METHODS = new Set(['map', 'filter', 'flat', 'flatMap', 'sort', 'toSorted', 'reverse', 'split']);

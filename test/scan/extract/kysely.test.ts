@@ -43,7 +43,7 @@ describe('Kysely extractor', () => {
       'main.ts': `${db}export async function f(roles: string[]) {\n  await db.transaction().execute(async (trx) => trx.updateTable('users').set({ roles, meta: {} }).where('id', '=', 1).execute());\n  await db.withSchema('audit').insertInto('events').values([{ kind: 'a' }, { kind: 'b', payload: {} }]).execute();\n}`,
     });
     const [update, insert] = statements.map((s) => (s.kind === 'builder' ? s.facts : null));
-    expect(update?.bindings.map((b) => `${b.column}:${b.valueKind}`)).toEqual(['roles:unknown', 'meta:object', 'id:scalar']);
+    expect(update?.bindings.map((b) => `${b.column}:${b.valueKind}`)).toEqual(['roles:array', 'meta:object', 'id:scalar']);
     expect(insert?.target).toEqual({ schema: 'audit', name: 'events', alias: null });
     expect(insert?.insertColumns).toEqual(['kind', 'payload']);
   });

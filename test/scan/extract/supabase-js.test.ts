@@ -38,13 +38,18 @@ describe('supabase-js extractor', () => {
     expect(uses(facts)).toEqual(['data@clients:read', 'email@clients:read', 'id@clients:read', 'name@clients:read', 'phone@clients:read', 'starts_at@bookings:read', 'status@bookings:read', 'title@companies:read']);
   });
 
-  it('records what each written value is, with a type site when syntax cannot tell', () => {
-    const facts = onlyFacts(extractFrom(extractor, { 'main.ts': `${client}export function f(tags: string[]) { return supabase.from('t').update({ a: ['x'], b: { k: 1 }, c: 'text', tags }).eq('id', 1); }` }));
+  it('records what each written value is, with a type site when neither syntax nor the types the file declares can tell', () => {
+    const facts = onlyFacts(
+      extractFrom(extractor, {
+        'main.ts': `${client}import type { Meta } from './meta';\nexport function f(tags: string[], meta: Meta) { return supabase.from('t').update({ a: ['x'], b: { k: 1 }, c: 'text', tags, meta }).eq('id', 1); }`,
+      }),
+    );
     expect(facts.bindings.map((b) => [b.column, b.valueKind, b.typeSite === undefined])).toEqual([
       ['a', 'array', true],
       ['b', 'object', true],
       ['c', 'scalar', true],
-      ['tags', 'unknown', false],
+      ['tags', 'array', true],
+      ['meta', 'unknown', false],
     ]);
   });
 

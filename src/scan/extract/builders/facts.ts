@@ -18,7 +18,7 @@ import type {
 } from '../../facts.js';
 import { skipWrappers } from './chain.js';
 import { typeSiteOf, type RowValue } from './rows.js';
-import { syntacticKind } from '../value-kind.js';
+import { valueKind as kindOfValue } from '../value-kind.js';
 
 const IDENT = '[A-Za-z_$][\\w$]*';
 const TABLE_PATTERN = new RegExp(`^\\s*(?:(${IDENT})\\.)?(${IDENT})(?:\\s+(?:as\\s+)?(${IDENT}))?\\s*$`, 'i');
@@ -62,7 +62,7 @@ export function columnUse(column: string, relations: readonly RelationName[], ac
 
 /** A value the code binds to a column: its kind from syntax, a type site when syntax cannot tell. */
 export function bindingOf(relation: RelationName, column: string, value: ts.Expression, sourceFile: ts.SourceFile): ColumnBinding {
-  const valueKind = syntacticKind(value);
+  const valueKind = kindOfValue(value, sourceFile);
   const node = skipWrappers(value);
   const literal = ts.isStringLiteralLike(node)
     ? `'${node.text.replace(/'/g, "''")}'`
