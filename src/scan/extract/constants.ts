@@ -5,6 +5,7 @@
 // else is not a constant: callers count it as not checked.
 import { ts } from 'ts-morph';
 import type { FileIndex } from './file-index.js';
+import { pathTo } from './node-path.js';
 
 export interface IndexedFile {
   readonly path: string;
@@ -122,22 +123,10 @@ function declaredIn(statements: readonly ts.Statement[], name: string): { init: 
  */
 function nearestDeclaration(located: Located, identifier: ts.Identifier): Nearest {
   const name = identifier.text;
-  const at = identifier.end - 1;
-  const path: ts.Node[] = [];
-  let node: ts.Node = located.file.index.sourceFile;
-  for (;;) {
-    let next: ts.Node | undefined;
-    ts.forEachChild(node, (child) => {
-      if (child.pos <= at && at < child.end) {
-        next = child;
-        return true;
-      }
-      return undefined;
-    });
-    if (!next || next === identifier) break;
-    path.push(next);
-    node = next;
-  }
+  // the scopes between the file and the identifier, both left out
+  const path = pathTo(located.file.index.sourceFile, identifier.end - 1).slice(1);
+  const own = path.indexOf(identifier);
+  if (own >= 0) path.length = own;
   for (let i = path.length - 1; i >= 0; i--) {
     const scope = path[i]!;
     if (ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {

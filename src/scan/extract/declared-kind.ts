@@ -17,6 +17,7 @@
 import { ts } from 'ts-morph';
 import type { ValueKind } from '../facts.js';
 import { treeCache } from './builders/tree-cache.js';
+import { pathTo } from './node-path.js';
 
 type Kind = Exclude<ValueKind, 'unknown'>;
 /** a union member that narrowing may remove or keep: null and undefined */
@@ -368,23 +369,4 @@ function declaresTypeName(statement: ts.Statement, name: string): boolean {
   if (ts.isModuleDeclaration(statement)) return ts.isIdentifier(statement.name) && statement.name.text === name;
   if (ts.isImportEqualsDeclaration(statement)) return statement.name.text === name;
   return false;
-}
-
-/** The nodes from the file down to the innermost one whose range holds `position`. */
-function pathTo(sourceFile: ts.SourceFile, position: number): ts.Node[] {
-  const path: ts.Node[] = [sourceFile];
-  let current: ts.Node = sourceFile;
-  for (;;) {
-    let next: ts.Node | undefined;
-    ts.forEachChild(current, (child) => {
-      if (child.pos <= position && position < child.end) {
-        next = child;
-        return true;
-      }
-      return undefined;
-    });
-    if (!next) return path;
-    path.push(next);
-    current = next;
-  }
 }
