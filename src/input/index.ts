@@ -14,7 +14,7 @@ import { displayPath } from './display-path.js';
 import { maskInput } from './mask.js';
 import { listSqlFiles } from './sql-files.js';
 import { sessionCount } from './session-count.js';
-import { snapshotOf, statementTimeoutMs } from './snapshot-of.js';
+import { loadIntrospector, snapshotOf, statementTimeoutMs } from './snapshot-of.js';
 export { STATEMENT_TIMEOUT_ENV } from './snapshot-of.js';
 export { SESSIONS_ENV } from './session-count.js';
 
@@ -76,6 +76,8 @@ async function openDatabase(url: string, display: string, options: InputOptions)
     pending.catch(() => undefined);
     return pending;
   });
+  // the introspector loads while the connections are set up (the connects above went out synchronously)
+  loadIntrospector().catch(() => undefined);
   const releaseUnused = () => {
     for (const pending of early.splice(0)) pending.then((c) => c.end().catch(() => undefined), () => undefined);
   };

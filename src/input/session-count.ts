@@ -2,7 +2,7 @@
 // catalog queries run on all of them at once, on one shared snapshot. 1 restores a single session,
 // for a role with a tight connection limit (a refused helper is skipped anyway, but the server logs it).
 import { InputError } from '../errors.js';
-import { DEFAULT_SESSIONS } from '../introspect/index.js';
+import { DEFAULT_SESSIONS } from '../introspect/default-sessions.js';
 
 export const SESSIONS_ENV = 'SCHEMA_DIFF_SESSIONS';
 const MAX_SESSIONS = 8;

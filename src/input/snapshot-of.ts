@@ -1,12 +1,24 @@
 // Introspect one database and turn what can go wrong into one line naming the input.
 import { ConnectionError, InputError } from '../errors.js';
 import type { InputOptions } from './index.js';
-import { introspect, IntrospectionQueryError, type IntrospectOptions } from '../introspect/index.js';
+import type { IntrospectOptions } from '../introspect/index.js';
 import type { Queryable } from '../introspect/queryable.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { maskSecrets } from './mask.js';
 
+let introspector: Promise<typeof import('../introspect/index.js')> | undefined;
+
+/**
+ * The introspector's modules (the catalog queries and the snapshot builder), loaded once. Why on demand: a
+ * live database asks for them right after it starts connecting, so that their loading (~10-20 ms) overlaps
+ * the connections' set-up (TCP, authentication, backend start) instead of coming before it.
+ */
+export function loadIntrospector(): Promise<typeof import('../introspect/index.js')> {
+  return (introspector ??= import('../introspect/index.js'));
+}
+
 export async function snapshotOf(db: Queryable, display: string, options: IntrospectOptions): Promise<Snapshot> {
+  const { introspect, IntrospectionQueryError } = await loadIntrospector();
   try {
     return await introspect(db, options);
   } catch (error) {

@@ -9,7 +9,9 @@ import { HelperSessions } from './helper-sessions.js';
 import { IntrospectionQueryError, joinSnapshot, readSteps, rowsOf } from './parallel-read.js';
 import type { QueryScope } from './queries/scope.js';
 import { serverColumns } from './queries/server.js';
+import { DEFAULT_SESSIONS } from './default-sessions.js';
 export { IntrospectionQueryError } from './parallel-read.js';
+export { DEFAULT_SESSIONS } from './default-sessions.js';
 
 export const MINIMUM_SERVER_VERSION = 140000;
 
@@ -49,7 +51,6 @@ export interface IntrospectOptions {
   readonly sessions?: number;
 }
 
-export const DEFAULT_SESSIONS = 3;
 
 /**
  * Snapshot the schema behind `db`. The caller owns the connection; this opens and rolls back its own
