@@ -10,7 +10,7 @@ import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from './exit-code.js';
 import { noteWriter, useColor, writeOutput } from './output.js';
 import { createProgress } from './progress.js';
 import type { Report } from '../findings/report.js';
-import type { render } from '../report/index.js';
+import { loadRenderer, type Renderer } from '../report/renderer.js';
 import type { schemaRules } from '../compare/index.js';
 
 export interface FastCompareArgs {
@@ -63,7 +63,7 @@ export function fastCompareArgs(argv: readonly string[]): FastCompareArgs | null
 export async function runFastCompare(args: FastCompareArgs): Promise<void> {
   const progress = createProgress(!args.quiet);
   const onNote = noteWriter(args.quiet);
-  let result: { report: Report; render: typeof render; rules: typeof schemaRules };
+  let result: { report: Report; render: Renderer; rules: typeof schemaRules };
   try {
     // why the databases first: their catalog queries start before the comparator and the reporters load,
     // so that this module loading (~50 ms of CPU) overlaps the servers' work instead of coming before it
@@ -75,9 +75,9 @@ export async function runFastCompare(args: FastCompareArgs): Promise<void> {
         return snapshotInput(input, { onNote });
       }),
     );
-    const [{ compareReport }, reporters, compare] = await Promise.all([
+    const [{ compareReport }, renderer, compare] = await Promise.all([
       import('../analysis.js'),
-      import('../report/index.js'),
+      loadRenderer(args.format),
       import('../compare/index.js'),
     ]);
     const [source, target] = await reading;
@@ -85,11 +85,11 @@ export async function runFastCompare(args: FastCompareArgs): Promise<void> {
     if (target!.status === 'rejected') throw target!.reason;
     progress.step('comparing');
     const report = compareReport(source!.value, target!.value, { config: {}, onNote });
-    result = { report, render: reporters.render, rules: compare.schemaRules };
+    result = { report, render: renderer, rules: compare.schemaRules };
   } finally {
     progress.done();
   }
   // a compare without --code has schema findings only: the schema rules describe all of them in SARIF
-  writeOutput(result.render(result.report, args.format, { color: useColor(args), rules: result.rules }), args.output);
+  writeOutput(result.render(result.report, { color: useColor(args), rules: result.rules }), args.output);
   process.exitCode = exitCodeFor(result.report.findings, args.failOn);
 }
