@@ -1,14 +1,13 @@
 // The yargs program: every command and option. Behaviour lives in the library (src/analysis.ts); this
 // writes the report and sets the exit code. Failures are turned into one line by main.ts.
+// Why the library, the rules and the reporters are imported by the commands that run: --version, --help
+// and a usage error then load yargs alone (the rule metadata alone pulls in the SQL parser).
 import yargs from 'yargs';
-import { allRules } from '../all-rules.js';
-import { runCompare, runScan, runSnapshot, type AnalysisOptions } from '../analysis.js';
-import { snapshotJson } from '../snapshot/serialize.js';
-import { loadConfig } from '../config/load-config.js';
+import type { AnalysisOptions } from '../analysis.js';
 import { PRESETS } from '../config/presets.js';
 import { UsageError } from '../errors.js';
 import type { Report } from '../findings/report.js';
-import { render, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from './exit-code.js';
 import { noteWriter, useColor, writeOutput } from './output.js';
 import { createProgress } from './progress.js';
@@ -34,8 +33,20 @@ interface CommonArgs {
 const list = (value: string | undefined) =>
   value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter((s) => s !== '');
 
-function analysisOptions(args: CommonArgs, progress: ReturnType<typeof createProgress>): AnalysisOptions {
-  const config = loadConfig(args.config, new Set(allRules.map((r) => r.id)));
+/** What the compare and scan commands need besides the analysis itself. */
+async function loadCommandModules() {
+  const [analysis, { allRules }, { loadConfig }, { render }] = await Promise.all([
+    import('../analysis.js'),
+    import('../all-rules.js'),
+    import('../config/load-config.js'),
+    import('../report/index.js'),
+  ]);
+  return { analysis, allRules, loadConfig, render };
+}
+type CommandModules = Awaited<ReturnType<typeof loadCommandModules>>;
+
+function analysisOptions(m: CommandModules, args: CommonArgs, progress: ReturnType<typeof createProgress>): AnalysisOptions {
+  const config = m.loadConfig(args.config, new Set(m.allRules.map((r) => r.id)));
   return {
     config,
     schemas: list(args.schemas),
@@ -56,12 +67,12 @@ function workerCount(value: number | undefined): number | undefined {
   return value;
 }
 
-function emit(report: Report, args: CommonArgs): void {
+function emit(m: CommandModules, report: Report, args: CommonArgs): void {
   const color = useColor(args);
   // Markdown links to code resolve from where the command ran when there is one code directory
   const codeRoot = args.code?.length === 1 ? args.code[0] : undefined;
-  writeOutput(render(report, args.format, { color, rules: allRules, codeRoot }), args.output);
-  const config = loadConfig(args.config, new Set(allRules.map((r) => r.id)));
+  writeOutput(m.render(report, args.format, { color, rules: m.allRules, codeRoot }), args.output);
+  const config = m.loadConfig(args.config, new Set(m.allRules.map((r) => r.id)));
   process.exitCode = exitCodeFor(report.findings, args['fail-on'] ?? config.failOn ?? 'error');
 }
 
@@ -98,6 +109,7 @@ export async function runProgram(argv: string[]): Promise<void> {
       (y) => y.positional('input', { type: 'string', demandOption: true, describe: 'postgres:// URL, env:NAME, .sql file, migrations folder or snapshot .json' }),
       async (args) => {
         const a = args as unknown as CommonArgs & { input: string };
+        const [{ runSnapshot }, { snapshotJson }] = await Promise.all([import('../analysis.js'), import('../snapshot/serialize.js')]);
         const snapshot = await withProgress(a, (progress) => runSnapshot(a.input, { scratchDb: a['scratch-db'], onProgress: (m) => progress.step(m) }));
         writeOutput(snapshotJson(snapshot), a.output);
       },
@@ -111,8 +123,9 @@ export async function runProgram(argv: string[]): Promise<void> {
           .option('schema', { type: 'string', demandOption: true, describe: 'the schema the code runs against (any input form)' }),
       async (args) => {
         const a = args as unknown as CommonArgs & { dirs: string[]; schema: string };
-        const report = await withProgress(a, (progress) => runScan(a.dirs, a.schema, analysisOptions(a, progress)));
-        emit(report, a);
+        const m = await loadCommandModules();
+        const report = await withProgress(a, (progress) => m.analysis.runScan(a.dirs, a.schema, analysisOptions(m, a, progress)));
+        emit(m, report, a);
       },
     )
     .command(
@@ -124,8 +137,9 @@ export async function runProgram(argv: string[]): Promise<void> {
           .positional('target', { type: 'string', demandOption: true, describe: 'where they are going' }),
       async (args) => {
         const a = args as unknown as CommonArgs & { source: string; target: string };
-        const report = await withProgress(a, (progress) => runCompare(a.source, a.target, analysisOptions(a, progress)));
-        emit(report, a);
+        const m = await loadCommandModules();
+        const report = await withProgress(a, (progress) => m.analysis.runCompare(a.source, a.target, analysisOptions(m, a, progress)));
+        emit(m, report, a);
       },
     )
     .strict()
