@@ -5,6 +5,8 @@
 // parameter is unverified here, so no array-encoding claim is made (`server-typed`).
 import { ts } from 'ts-morph';
 import type { ExtractedStatement } from '../facts.js';
+import { skipWrappers } from './builders/chain.js';
+import { declarationsOf, lookup } from './builders/declarations.js';
 import { paramsOf, rawStatement } from './raw-call.js';
 import { buildSql, looksLikeStatement, staticText, type Hole } from './template.js';
 import type { ExtractContext, Extractor } from './types.js';
@@ -20,11 +22,42 @@ function isPrismaFragmentTag(tag: ts.Expression, context: ExtractContext): boole
   const name = memberName(tag);
   if (name !== 'sql') return false;
   const binding = context.importOf(tag);
-  return binding?.module === '@prisma/client' || binding?.module.startsWith('.') === true || binding === null;
+  // `Prisma` is often re-exported by the app's own db package (langfuse: 52 files import it from
+  // '@langfuse/shared/src/db'); `Prisma.sql` inside a raw query is Prisma's fragment tag whoever re-exports it
+  const root = ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.expression) ? tag.expression.text : null;
+  return binding?.module === '@prisma/client' || binding?.module.startsWith('.') === true || binding === null || root === 'Prisma';
+}
+
+/** `Prisma.sql\`…\``, `Prisma.empty`, `Prisma.raw(…)`, or a conditional choosing between them. */
+function isFragmentValue(expression: ts.Expression, context: ExtractContext): boolean {
+  const node = skipWrappers(expression);
+  if (ts.isTaggedTemplateExpression(node)) return isPrismaFragmentTag(node.tag, context);
+  if (ts.isPropertyAccessExpression(node)) return node.name.text === 'empty';
+  if (ts.isCallExpression(node)) return memberName(node.expression) === 'raw';
+  if (ts.isConditionalExpression(node)) return isFragmentValue(node.whenTrue, context) || isFragmentValue(node.whenFalse, context);
+  return false;
+}
+
+/**
+ * A name whose declaration makes it SQL rather than a value: initialised with a fragment (langfuse:
+ * `const cursor = last ? Prisma.sql\`AND id > ${last}\` : Prisma.empty`) or typed `Prisma.Sql`. It
+ * was bound as `$n`, and the statement then failed to parse; it is a clause chosen at run time.
+ */
+function isFragmentName(name: ts.Identifier, context: ExtractContext): boolean {
+  const declaration = lookup(declarationsOf(context.sourceFile), name.text, name.pos);
+  if (!declaration || (declaration.kind !== 'variable' && declaration.kind !== 'parameter')) return false;
+  if (declaration.type && ts.isTypeReferenceNode(declaration.type)) {
+    const typeName = declaration.type.typeName;
+    if ((ts.isQualifiedName(typeName) ? typeName.right.text : typeName.text) === 'Sql') return true;
+  }
+  return declaration.initializer !== undefined && isFragmentValue(declaration.initializer, context);
 }
 
 function classifier(context: ExtractContext) {
   const classify = (expression: ts.Expression): Hole => {
+    if (ts.isIdentifier(expression) && isFragmentName(expression, context)) {
+      return { kind: 'unresolved', reason: 'a template hole is a Prisma.sql fragment chosen at run time' };
+    }
     if (ts.isTaggedTemplateExpression(expression) && isPrismaFragmentTag(expression.tag, context)) {
       return { kind: 'fragment', template: expression.template };
     }
