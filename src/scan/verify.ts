@@ -30,7 +30,7 @@ function ruleFor(rejection: Rejection, item: AnalyzedStatement): string {
   if (code === '42P01') return 'unknown-table';
   if (code === '42703') return 'unknown-column';
   if (code === '42883' && /operator does not exist: json |function jsonb_\w+\(json[,)]/.test(message)) return 'jsonb-operator-on-json';
-  if (code === '42883' && /operator does not exist: (text|character varying) (->|->>|#>|#>>|@>|<@|\?|-)|function jsonb?_\w+\((text|character varying)[,)]/.test(message)) return 'json-operator-on-text';
+  if (code === '42883' && /operator does not exist: (text|character varying) (->|->>|#>|#>>|@>|<@|\?|-|= json|<> json)|function jsonb?_\w+\((text|character varying)[,)]/.test(message)) return 'json-operator-on-text';
   return verifyRejected.id;
 }
 

@@ -286,11 +286,14 @@ function noteJsonFunction(call: AstNode, scope: Scope, acc: Accumulator): void {
   if (use) acc.operators.push({ relations: use.relations, column: use.column, operator: `${name}()` });
 }
 
-/** `x::jsonb` or `CAST(x AS jsonb)`. */
-function isJsonbCast(value: unknown): boolean {
+const EQUALITY = new Set(['=', '<>', '!=']);
+
+/** `x::jsonb` / `CAST(x AS json)` → `jsonb` / `json`; anything else null. */
+function jsonCastOf(value: unknown): 'json' | 'jsonb' | null {
   const cast = nodeOf(value, 'TypeCast');
   const type = cast && isObject(cast['typeName']) ? names(cast['typeName']['names']) : [];
-  return type[type.length - 1] === 'jsonb';
+  const name = type[type.length - 1];
+  return name === 'json' || name === 'jsonb' ? name : null;
 }
 
 /** Records jsonb-style operators on columns, and `col = $n` comparisons as bindings. */
@@ -310,7 +313,10 @@ function noteOperator(expr: AstNode, scope: Scope, acc: Accumulator): void {
     if (columnSide === expr['lexpr'] && operator !== '||') acc.operators.push({ relations: use.relations, column: use.column, operator });
     // `col || $1::jsonb` is jsonb concatenation; with any other operand `||` may be text's, and PostgreSQL
     // plans `$1::jsonb || json_col` (text concatenation), so only the column on the left counts
-    if (operator === '||' && columnSide === expr['lexpr'] && isJsonbCast(valueSide)) acc.operators.push({ relations: use.relations, column: use.column, operator });
+    if (operator === '||' && columnSide === expr['lexpr'] && jsonCastOf(valueSide) === 'jsonb') acc.operators.push({ relations: use.relations, column: use.column, operator });
+    // `col = '…'::jsonb` (either side): recorded with the type, as `= jsonb`, for a text column has no such operator
+    const cast = jsonCastOf(valueSide);
+    if (cast !== null && EQUALITY.has(operator)) acc.operators.push({ relations: use.relations, column: use.column, operator: `${operator} ${cast}` });
     const param = paramNumber(valueSide);
     if (param !== null && SAME_TYPE_OPERATORS.has(operator) && use.relations.length === 1 && !use.openScope) {
       acc.bindings.push({ relation: use.relations[0]!, column: use.column, param, valueKind: 'unknown', literal: null });
