@@ -1,10 +1,11 @@
 // The per-file stages of a scan for a share of the files, in the steps the whole scan needs to
 // agree on in between: (1) parse and analyze every file, telling which tables the code creates;
-// (2) with the schema (and every file's created tables), tell where the type checker is needed and
-// hand those files over; (3) run the rules (and collect usages) on the other files. The files that
-// need the checker are checked by the caller once it has the answers. Runs in a worker thread or,
-// for small trees and one core, on the main thread: the same code either way, so findings cannot
-// depend on the number of workers. Results are per file, put back in file order by the caller.
+// (2) once the schema is known (while files are still being parsed, on worker threads), tell where
+// the type checker is needed and hand those files over; (3) with every file's created tables, run
+// the rules (and collect usages) on the other files. The files that need the checker are checked by
+// the caller once it has the answers. Runs in a worker thread or, for small trees and one core, on
+// the main thread: the same code either way, so findings cannot depend on the number of workers.
+// Results are per file, put back in file order by the caller.
 import { checkedFile, type CheckRequest, type FileOutcome } from './check-file.js';
 import { tablesCreatedIn, type CreatedTable } from './migration-context.js';
 import { mayNeedTypes, typeSitesNeeded, type Site } from './resolve-param-types.js';
@@ -18,8 +19,15 @@ export interface FileSites {
   readonly scan: FileScan | null;
 }
 
+/** A file that needs the type checker: its position among the files this chunk parsed, in order. */
+export interface TypedFile {
+  readonly position: number;
+  readonly sites: FileSites;
+}
+
 export class ChunkScan {
   private scans: FileScan[] = [];
+  /** per file, from step 2 (files parsed before the schema was known: none yet) */
   private sites: Site[][] = [];
   private readonly load = createModuleLoader();
 
@@ -33,15 +41,25 @@ export class ChunkScan {
     return { created: scans.map((file) => tablesCreatedIn(file.analyses)), mayNeedTypes: scans.some(mayNeedTypes) };
   }
 
-  /** Step 2: per file, where a rule needs the type checker. */
-  typeSites(schema: SchemaIndex): FileSites[] {
-    this.sites = this.scans.map((file) => typeSitesNeeded(file, schema));
-    return this.scans.map((file, f) => ({ file: file.file, sites: this.sites[f]!, scan: this.sites[f]!.length > 0 ? file : null }));
+  /**
+   * Step 2 for the files parsed since the last call: the ones where a rule needs the type checker.
+   * Why the schema may lack the code's created tables: a type site needs a json column of a
+   * relation the snapshot has, and such a lookup does not depend on them.
+   */
+  typeSites(schema: SchemaIndex): TypedFile[] {
+    const typed: TypedFile[] = [];
+    for (let f = this.sites.length; f < this.scans.length; f++) {
+      const file = this.scans[f]!;
+      const sites = typeSitesNeeded(file, schema);
+      this.sites.push(sites);
+      if (sites.length > 0) typed.push({ position: f, sites: { file: file.file, sites, scan: file } });
+    }
+    return typed;
   }
 
   /**
-   * Step 3, while the main thread runs the type checker: check the files that need no answer from
-   * it (null for the others, which step 2 handed over), and let go of every analysis.
+   * Step 3, after step 2 for every file: check the files that need no answer from the type checker
+   * (null for the others, which step 2 handed over), and let go of every analysis.
    */
   checkUntyped(schema: SchemaIndex, request: CheckRequest): (FileOutcome | null)[] {
     const outcomes = this.scans.map((file, f) => (this.sites[f]!.length === 0 ? checkedFile(file, schema, request) : null));

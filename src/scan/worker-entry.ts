@@ -1,13 +1,15 @@
-// Runs inside a worker thread: the steps of scan-chunk.ts for the files it is given, driven by
-// messages from workers.ts. In: batches of files (an empty batch: no more), then the snapshot and
-// every file's created tables. Out: a request for more after each batch, the created tables of the
-// files it parsed, their type sites (with the files that need the checker), the other files' outcomes.
+// Runs inside a worker thread: the steps of scan-chunk.ts, driven by workers.ts. The worker takes
+// batches of files itself (a counter shared with the other workers), so it never waits for the
+// main thread, which is busy with the type program meanwhile. In: the snapshot's json columns
+// (whenever it has been read), then the whole snapshot as JSON with every file's created tables.
+// Out: the directories that may need the type checker, the files that do (as soon as the json
+// columns are known), the created tables of the files it parsed, then the other files' outcomes.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Snapshot } from '../snapshot/types.js';
 import type { CreatedTable } from './migration-context.js';
 import { codeRules } from './rules/index.js';
 import { ChunkScan } from './scan-chunk.js';
-import { indexSchema } from './schema-index.js';
+import { indexSchema, type SchemaIndex } from './schema-index.js';
 import { loadSqlParser } from './sql/parse.js';
 import type { FromWorker, ToWorker, WorkerJob } from './workers.js';
 
@@ -18,33 +20,58 @@ const failed = (error: unknown): void => post({ type: 'failed', error: error ins
 const chunk = new ChunkScan();
 const rules = job.rules.map((id) => codeRules.find((rule) => rule.id === id)!);
 const request = { rules, usages: job.usages, analyses: job.analyses };
+/** indexes (into job.inputs) of the files this worker parsed, in its order */
 const parsed: number[] = [];
 const created: CreatedTable[][] = [];
-const ready = loadSqlParser();
 const typesAhead = new Set<string>();
+let sitesSchema: SchemaIndex | null = null;
 
 parentPort!.on('message', (message: ToWorker) => {
-  void handle(message).catch(failed);
+  try {
+    handle(message);
+  } catch (error) {
+    failed(error);
+  }
 });
+parseAll().catch(failed);
 
-async function handle(message: ToWorker): Promise<void> {
-  if (message.type === 'files') {
-    await ready;
-    if (message.files.length === 0) return post({ type: 'scanned', files: parsed, created });
-    // ask for the next batch first: it arrives while this one is parsed
-    post({ type: 'more' });
-    const batch = chunk.scan(message.files.map((f) => f.input));
-    message.files.forEach((f, k) => {
-      parsed.push(f.index);
+async function parseAll(): Promise<void> {
+  await loadSqlParser();
+  for (;;) {
+    const start = Atomics.add(job.next, 0, job.batchFiles);
+    if (start >= job.inputs.length) break;
+    const indexes = Array.from({ length: Math.min(job.batchFiles, job.inputs.length - start) }, (_, k) => start + k);
+    const batch = chunk.scan(indexes.map((i) => job.inputs[i]!));
+    indexes.forEach((index, k) => {
+      parsed.push(index);
       created.push(batch.created[k]!);
     });
     // once per scanned directory: the main thread starts on the type program's fixed part
-    const roots = batch.mayNeedTypes ? [...new Set(message.files.map((f) => f.input.root))].filter((root) => !typesAhead.has(root)) : [];
+    const roots = batch.mayNeedTypes ? [...new Set(indexes.map((i) => job.inputs[i]!.root))].filter((root) => !typesAhead.has(root)) : [];
     for (const root of roots) typesAhead.add(root);
     if (roots.length > 0) post({ type: 'types-ahead', roots });
+    postTyped();
+    // lets the snapshot in as soon as it is posted (a message is handled only between tasks)
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  post({ type: 'scanned', files: parsed, created });
+}
+
+/** the files parsed since the last call that need the type checker, once the snapshot is known */
+function postTyped(): void {
+  if (!sitesSchema) return;
+  const typed = chunk.typeSites(sitesSchema);
+  if (typed.length > 0) post({ type: 'typed', files: typed.map(({ position, sites }) => ({ index: parsed[position]!, sites })) });
+}
+
+function handle(message: ToWorker): void {
+  if (message.type === 'json-columns') {
+    sitesSchema = indexSchema(message.snapshot);
+    postTyped();
     return;
   }
+  // every file parsed, the json columns posted before this message (and handled: messages come in order)
+  postTyped();
   const schema = indexSchema(JSON.parse(message.json) as Snapshot, message.created);
-  post({ type: 'type-sites', sites: chunk.typeSites(schema) });
   post({ type: 'checked', outcomes: chunk.checkUntyped(schema, request) });
 }

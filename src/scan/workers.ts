@@ -1,13 +1,14 @@
 // Runs the per-file stages of a scan (scan-chunk.ts) on worker threads and puts every result back
 // in file order, so the outcome is identical for any worker count (a file's result does not depend
-// on which worker parsed it). Files are handed out in batches as workers ask for more, so a worker
-// that gets less CPU (a loaded machine) parses fewer files instead of holding the others up. The
-// main thread only does what needs all files at once: the set of tables the code creates, and the
-// one type program per root for the parameters a rule needs. The schema goes to
-// each worker once, as JSON text posted while the workers parse (measured on the 500k-line bench:
-// sending the files' analyses back cost the main thread ~1.5 s of structured-clone and GC; the
-// findings it receives now are a few MB). Small trees stay on the main thread: starting a worker
-// costs more than it saves.
+// on which worker parsed it). Workers take batches of files from a shared counter, so a worker that
+// gets less CPU (a loaded machine) parses fewer files instead of holding the others up, and none
+// waits for this thread. The main thread only does what needs all files at once: the set of tables
+// the code creates, and the one type program per root for the parameters a rule needs, built while
+// the workers parse (each worker gets the schema's json columns as soon as it is read, and reports
+// the files that need the checker as it parses them; this thread parses those files meanwhile). Measured on the 500k-line bench: sending the
+// files' analyses back cost the main thread ~1.5 s of structured-clone and GC; the findings it
+// receives now are a few MB. Small trees stay on the main thread: starting a worker costs more than
+// it saves.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../snapshot/types.js';
@@ -19,20 +20,14 @@ import type { CodeRule } from './rules/types.js';
 import { checkedFile, type FileOutcome } from './check-file.js';
 import type { ChunkScan, FileSites } from './scan-chunk.js';
 import type { FileScanInput } from './scan-file.js';
-import { indexSchema, type SchemaIndex } from './schema-index.js';
+import { indexSchema, jsonColumnsOnly } from './schema-index.js';
 import type { TypeProgram } from './type-kinds.js';
 import { workerScript } from './worker-script.js';
 
 /** Below this many files one thread is faster (measured: worker start-up ≈ 150 ms). */
 const MIN_FILES_FOR_WORKERS = 200;
-/** Files per batch: ~50 ms of parsing, so the last batches even out the workers' finishing times. */
+/** Files a worker takes at a time: ~50 ms of parsing, so the workers finish at about the same time. */
 const BATCH_FILES = 8;
-/**
- * Batches sent ahead to each worker before this thread blocks on a step of the type program's
- * warm-up (loading TypeScript ~0.3 s, parsing and binding its lib files ~1 s): the workers parse
- * them meanwhile instead of waiting for an answer to their next request.
- */
-const BATCHES_AHEAD = 12;
 
 /** What a worker is started with. */
 export interface WorkerJob {
@@ -40,26 +35,26 @@ export interface WorkerJob {
   readonly rules: readonly string[];
   readonly usages: boolean;
   readonly analyses: boolean;
+  /** every file of the scan; each worker parses the ones it takes */
+  readonly inputs: readonly FileScanInput[];
+  /** shared by all workers: the index of the next file nobody has taken */
+  readonly next: Int32Array;
+  readonly batchFiles: number;
 }
 
 /** Messages between the main thread and a worker, in the order they are sent. */
 export type ToWorker =
-  /** files to parse, with their index in the whole scan; none: there are no more */
-  | { readonly type: 'files'; readonly files: readonly { readonly index: number; readonly input: FileScanInput }[] }
-  | {
-      readonly type: 'schema';
-      /** the snapshot as JSON */
-      readonly json: string;
-      /** tables the scanned code creates, from every worker */
-      readonly created: readonly RelationName[];
-    };
+  /** the snapshot's json columns (jsonColumnsOnly): enough to tell which files need the type checker */
+  | { readonly type: 'json-columns'; readonly snapshot: Snapshot }
+  /** the snapshot as JSON, and the tables the scanned code creates, from every worker: check the files */
+  | { readonly type: 'check'; readonly json: string; readonly created: readonly RelationName[] };
 export type FromWorker =
-  | { readonly type: 'more' }
   /** files of these scanned directories may need the type checker (sent once per directory) */
   | { readonly type: 'types-ahead'; readonly roots: readonly string[] }
+  /** files that need the type checker, by index into the inputs */
+  | { readonly type: 'typed'; readonly files: readonly { readonly index: number; readonly sites: FileSites }[] }
   /** `files`: the indexes of the files it parsed, in the order of `created` (and of every later answer) */
   | { readonly type: 'scanned'; readonly files: number[]; readonly created: CreatedTable[][] }
-  | { readonly type: 'type-sites'; readonly sites: FileSites[] }
   | { readonly type: 'checked'; readonly outcomes: (FileOutcome | null)[] }
   | { readonly type: 'failed'; readonly error: string };
 
@@ -67,12 +62,16 @@ export type FromWorker =
 interface Chunk {
   /** which files it parsed (indexes into the scan's inputs), and the tables each creates */
   scan(): Promise<{ files: number[]; created: CreatedTable[][] }>;
-  /** `schemaJson`: the same snapshot as JSON, for a worker */
-  typeSites(schema: Snapshot, schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]>;
-  /** the files that need no type checker; null for the files typeSites() handed over */
-  checkUntyped(): Promise<(FileOutcome | null)[]>;
+  /**
+   * the files that need no type checker, checked; null for the others, which went to `onTyped`
+   * (every one of them before this resolves)
+   */
+  check(schema: Snapshot, schemaJson: string, created: readonly RelationName[]): Promise<(FileOutcome | null)[]>;
   close(): void;
 }
+
+/** Where a chunk hands over a file that needs the type checker (index into the scan's inputs). */
+type OnTyped = (index: number, sites: FileSites) => void;
 
 export interface ScanJob {
   readonly projects: readonly ProjectFiles[];
@@ -106,37 +105,40 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
   const byId = job.rules.every((rule) => codeRules.includes(rule));
   const wanted = job.workers ?? (inputs.length >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 1);
   const count = byId ? Math.max(1, Math.min(wanted, inputs.length)) : 1;
-  let handedOut = 0;
-  const nextBatch = (): { index: number; input: FileScanInput }[] => {
-    const batch = inputs.slice(handedOut, handedOut + BATCH_FILES).map((input, k) => ({ index: handedOut + k, input }));
-    handedOut += batch.length;
-    return batch;
-  };
-  // the type program's fixed part per scanned directory, built here while the workers parse, once a
-  // worker has seen a file that may need the checker (with one thread there is nothing to overlap)
+  // the type program per scanned directory, built here while the workers parse: its fixed part once
+  // a worker has seen a file that may need the checker, then each file that does as it is reported
+  // (with one thread there is nothing to overlap)
   const warming = new Map<string, Promise<TypeProgram | null>>();
-  const workerChunks: WorkerChunk[] = [];
-  const warmUp = (roots: readonly string[]): void => {
-    for (const root of roots) {
-      const project = job.projects.find((p) => p.root === root);
-      if (!project || warming.has(root)) continue;
-      const program = (async () => {
-        const sendAhead = (): void => workerChunks.forEach((chunk) => chunk.sendAhead(BATCHES_AHEAD));
-        sendAhead();
-        const { warmTypeProgram } = await import('./type-kinds.js');
-        sendAhead();
-        await new Promise((resolve) => setImmediate(resolve));
-        return warmTypeProgram(project.root, project.compilerOptions);
-      })();
+  const warmUp = (root: string): Promise<TypeProgram | null> => {
+    let program = warming.get(root);
+    if (!program) {
+      const project = job.projects.find((p) => p.root === root)!;
       // a warm-up that fails only loses time: the type program is then built from scratch
-      warming.set(root, program.catch(() => null));
+      program = import('./type-kinds.js')
+        .then(({ warmTypeProgram }) => warmTypeProgram(project.root, project.compilerOptions))
+        .catch(() => null);
+      warming.set(root, program);
     }
+    return program;
   };
+  /** files that need the type checker, by index into inputs */
+  const typed = new Map<number, FileSites>();
+  const onTyped: OnTyped = (index, sites) => {
+    typed.set(index, sites);
+    if (count === 1) return;
+    const input = inputs[index]!;
+    // why: parsing these files is most of the type program's cost (~0.6 s of ~2 s on the bench), and
+    // this thread would otherwise wait for the workers
+    void warmUp(input.root).then((program) => program?.parseAhead(input.path));
+  };
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const workerChunks: WorkerChunk[] = [];
   const chunks: Chunk[] =
     count === 1
-      ? [new LocalChunk(inputs, job)]
+      ? [new LocalChunk(inputs, job, onTyped)]
       : Array.from({ length: count }, () => {
-          const chunk = new WorkerChunk(job, nextBatch, warmUp);
+          const data: WorkerJob = { rules: job.rules.map((rule) => rule.id), usages: job.usages, analyses: job.analyses, inputs, next, batchFiles: BATCH_FILES };
+          const chunk = new WorkerChunk(data, (roots) => roots.forEach((root) => void warmUp(root)), onTyped);
           workerChunks.push(chunk);
           return chunk;
         });
@@ -149,11 +151,18 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
   };
   try {
     const snapshot = Promise.resolve(job.schema);
-    // a schema that cannot be read stops the workers at once, not after they have parsed everything
-    snapshot.then(undefined, () => chunks.forEach((chunk) => chunk.close()));
-    // why as soon as the schema is there: the workers are still parsing while this thread serializes
-    // it (~0.3 s on the bench). It is posted only after they have parsed their files: a message
-    // waiting in a worker's queue all that time held two more copies of it in memory
+    // a schema that cannot be read stops the workers at once, not after they have parsed everything;
+    // one that can goes to them at once: its json columns tell them which files need the type
+    // checker while they parse; the whole of it (serialized while they parse, ~0.3 s on the bench)
+    // only when they check, as then only does it have to be in their memory
+    snapshot.then(
+      (schema) => {
+        if (workerChunks.length === 0) return;
+        const jsonColumns = jsonColumnsOnly(schema);
+        for (const chunk of workerChunks) chunk.sendJsonColumns(jsonColumns);
+      },
+      () => chunks.forEach((chunk) => chunk.close()),
+    );
     const serialized = count > 1 ? snapshot.then((schema) => JSON.stringify(schema)) : snapshot.then(() => '');
     serialized.catch(() => {}); // awaited below
     const scanned = await Promise.all(chunks.map((chunk) => chunk.scan()));
@@ -162,26 +171,27 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
     const [schema, schemaJson] = [await snapshot, await serialized];
     // tables any scanned code creates are known to every statement (temp tables, the code's own tables)
     const created = tablesCreatedForEveryFile(createdPerFile, schema);
-    const sites = inFileOrder(await Promise.all(chunks.map((chunk) => chunk.typeSites(schema, schemaJson, created))));
-    // the workers check every other file, then end: their memory is gone before the type program
-    // (~250 MB on the bench) is built, which keeps the peak RSS under 1 GB
+    // the workers check every other file, then end: their memory is gone before the type checker
+    // runs, which keeps the peak RSS under 1 GB
     const untyped = inFileOrder(await Promise.all(chunks.map(async (chunk) => {
-      const outcomes = await chunk.checkUntyped();
+      const outcomes = await chunk.check(schema, schemaJson, created);
       chunk.close();
       return outcomes;
     })));
     const schemaIndex = indexSchema(schema, created);
-    const typed = new Array<FileOutcome | null>(inputs.length).fill(null);
+    const checked = new Array<FileOutcome | null>(inputs.length).fill(null);
     for (const [p, project] of job.projects.entries()) {
-      const needing = sites.flatMap((fileSites, i) => (projectOf[i] === p && fileSites.scan ? [i] : []));
+      // in file order, whichever worker reported them first: the program gets its files in this order
+      const needing = [...typed.keys()].filter((i) => projectOf[i] === p).sort((a, b) => a - b);
       if (needing.length === 0) continue;
       // why loaded only now: TypeScript costs this thread ~85 MB, and the workers are gone by now
       const { resolveSiteKinds } = await import('./type-kinds.js');
       const warm = (await warming.get(project.root)) ?? undefined;
-      const kinds = resolveSiteKinds(project.root, needing.map((i) => sites[i]!), project.compilerOptions, warm);
-      needing.forEach((i, k) => (typed[i] = checkedFile(sites[i]!.scan!, schemaIndex, job, sites[i]!.sites, kinds[k])));
+      const sites = needing.map((i) => typed.get(i)!);
+      const kinds = resolveSiteKinds(project.root, sites, project.compilerOptions, warm);
+      needing.forEach((i, k) => (checked[i] = checkedFile(sites[k]!.scan!, schemaIndex, job, sites[k]!.sites, kinds[k])));
     }
-    const outcomes = untyped.map((outcome, i) => (outcome ?? typed[i])!);
+    const outcomes = untyped.map((outcome, i) => (outcome ?? checked[i])!);
     const files = job.projects.map((_, p) => outcomes.filter((_, i) => projectOf[i] === p));
     return { created, files };
   } finally {
@@ -191,11 +201,11 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
 
 class LocalChunk implements Chunk {
   private chunk: ChunkScan | null = null;
-  private schema: SchemaIndex | null = null;
 
   constructor(
     private readonly inputs: readonly FileScanInput[],
     private readonly job: ScanJob,
+    private readonly onTyped: OnTyped,
   ) {}
 
   async scan(): Promise<{ files: number[]; created: CreatedTable[][] }> {
@@ -208,13 +218,10 @@ class LocalChunk implements Chunk {
     return { files: this.inputs.map((_, i) => i), created: this.chunk.scan(this.inputs).created };
   }
 
-  async typeSites(schema: Snapshot, _schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]> {
-    this.schema = indexSchema(schema, created);
-    return this.chunk!.typeSites(this.schema);
-  }
-
-  async checkUntyped(): Promise<(FileOutcome | null)[]> {
-    return this.chunk!.checkUntyped(this.schema!, this.job);
+  async check(schema: Snapshot, _schemaJson: string, created: readonly RelationName[]): Promise<(FileOutcome | null)[]> {
+    const index = indexSchema(schema, created);
+    for (const { position, sites } of this.chunk!.typeSites(index)) this.onTyped(position, sites);
+    return this.chunk!.checkUntyped(index, this.job);
   }
 
   close(): void {}
@@ -226,21 +233,14 @@ class WorkerChunk implements Chunk {
   private waiting: ((message: FromWorker) => void) | null = null;
   private failure: Error | null = null;
   private closed = false;
-  private lastBatchSent = false;
-  /** batches sent ahead: that many requests for more are already answered */
-  private ahead = 0;
 
   constructor(
-    job: ScanJob,
-    private readonly nextBatch: () => { index: number; input: FileScanInput }[],
+    data: WorkerJob,
     private readonly onTypesAhead: (roots: readonly string[]) => void,
+    private readonly onTyped: OnTyped,
   ) {
     const { source, options } = workerScript();
-    const data: WorkerJob = { rules: job.rules.map((rule) => rule.id), usages: job.usages, analyses: job.analyses };
     this.worker = new Worker(source, { ...options, workerData: data });
-    // two batches to start: one is always waiting while the other is parsed
-    this.sendBatch();
-    this.sendBatch();
     this.worker.on('message', (message: FromWorker) => this.deliver(message));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
@@ -253,29 +253,16 @@ class WorkerChunk implements Chunk {
     return { files, created };
   }
 
-  /** `count` more batches now, before this thread is busy for a while */
-  sendAhead(count: number): void {
-    for (let i = 0; i < count && !this.lastBatchSent && !this.closed; i++) {
-      this.sendBatch();
-      this.ahead++;
-    }
-  }
-
-  private sendBatch(): void {
-    if (this.lastBatchSent || this.closed) return;
-    const files = this.nextBatch();
-    this.lastBatchSent = files.length === 0;
-    const message: ToWorker = { type: 'files', files };
+  /** the worker tells which files need the type checker from then on */
+  sendJsonColumns(snapshot: Snapshot): void {
+    if (this.closed) return;
+    const message: ToWorker = { type: 'json-columns', snapshot };
     this.worker.postMessage(message);
   }
 
-  async typeSites(_schema: Snapshot, schemaJson: string, created: readonly RelationName[]): Promise<FileSites[]> {
-    const message: ToWorker = { type: 'schema', json: schemaJson, created };
+  async check(_schema: Snapshot, json: string, created: readonly RelationName[]): Promise<(FileOutcome | null)[]> {
+    const message: ToWorker = { type: 'check', json, created };
     this.worker.postMessage(message);
-    return (await this.next('type-sites')).sites;
-  }
-
-  async checkUntyped(): Promise<(FileOutcome | null)[]> {
     return (await this.next('checked')).outcomes;
   }
 
@@ -288,12 +275,8 @@ class WorkerChunk implements Chunk {
 
   private deliver(message: FromWorker): void {
     if (message.type === 'failed') return this.fail(new Error(`scan worker: ${message.error}`));
-    if (message.type === 'more') {
-      if (this.ahead > 0) this.ahead--;
-      else this.sendBatch();
-      return;
-    }
     if (message.type === 'types-ahead') return this.onTypesAhead(message.roots);
+    if (message.type === 'typed') return message.files.forEach(({ index, sites }) => this.onTyped(index, sites));
     this.arrived.push(message);
     this.wake();
   }
