@@ -28,6 +28,8 @@ export interface ScanOptions extends FileSelection {
   readonly rules?: readonly CodeRule[];
   /** collect where the code uses each table and column (default true; only a compare with --code reads them) */
   readonly usages?: boolean;
+  /** called once the files are listed and the worker threads (if any) started: a good time to read the schema */
+  readonly onStarted?: () => void;
 }
 
 export interface ScanResult {
@@ -47,6 +49,7 @@ export async function scan(dirs: readonly string[], schema: Snapshot | PromiseLi
     usages: options.usages ?? true,
     analyses: options.verify !== undefined,
     workers: options.workers,
+    onStarted: options.onStarted,
   });
   const findings: Finding[] = [];
   const usages: Usage[] = [];

@@ -82,6 +82,8 @@ export interface ScanJob {
   readonly analyses: boolean;
   /** worker threads; default: one per core for large trees, none for small ones */
   readonly workers?: number;
+  /** called once the worker threads (if any) are started */
+  readonly onStarted?: () => void;
 }
 
 export interface ScanOutcome {
@@ -142,6 +144,7 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
           workerChunks.push(chunk);
           return chunk;
         });
+  job.onStarted?.();
   // which files each chunk parsed, in its order: every later per-file answer comes in that order
   const shares: number[][] = [];
   const inFileOrder = <T>(perChunk: readonly (readonly T[])[]): T[] => {
