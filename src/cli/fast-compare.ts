@@ -1,9 +1,10 @@
-// `schema-diff <database> <database> [--format F] [-o FILE] [--fail-on S] [--quiet] [--no-color] [--debug]`
-// without yargs, the code rules or the SQL parser: the compare of two live databases (postgres:// or
-// env:NAME) that CI runs on every pull request. With a config file, any other option or input, --help or
-// a typo, the full program runs and validates. Same report bytes and exit code as the full program
-// (test/cli/fast-paths.test.ts).
-import { existsSync } from 'node:fs';
+// `schema-diff <database|snapshot.json> <database|snapshot.json> [--format F] [-o FILE] [--fail-on S]
+// [--quiet] [--no-color] [--debug]` without yargs, the code rules or the SQL parser: the compare that CI runs
+// on every pull request, of two live databases (postgres:// or env:NAME) or of a committed snapshot file and
+// a database. With a config file, any other option or input (.sql files and folders need the embedded
+// PostgreSQL and are read one at a time), --help or a typo, the full program runs and validates. Same report
+// bytes and exit code as the full program (test/cli/fast-paths.test.ts).
+import { existsSync, statSync } from 'node:fs';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from './exit-code.js';
@@ -25,6 +26,16 @@ export interface FastCompareArgs {
 
 const isDatabase = (input: string) => /^(postgres(ql)?:\/\/|env:)/i.test(input);
 
+/** A snapshot file as the full program classifies it (src/input/index.ts: a .json file, not a folder). */
+function isSnapshotFile(input: string): boolean {
+  if (!/\.json$/i.test(input)) return false;
+  try {
+    return statSync(input).isFile();
+  } catch {
+    return false; // the full program says what is wrong with it
+  }
+}
+
 export function fastCompareArgs(argv: readonly string[]): FastCompareArgs | null {
   const positionals: string[] = [];
   let format: string | undefined;
@@ -44,7 +55,8 @@ export function fastCompareArgs(argv: readonly string[]): FastCompareArgs | null
     else if (arg.startsWith('-')) return null;
     else positionals.push(arg);
   }
-  if (positionals.length !== 2 || !positionals.every(isDatabase) || output === '') return null;
+  if (positionals.length !== 2 || output === '') return null;
+  if (!positionals.every((input) => isDatabase(input) || isSnapshotFile(input))) return null;
   if (format !== undefined && !(REPORT_FORMATS as readonly string[]).includes(format)) return null;
   if (failOn !== undefined && !(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) return null;
   // a config file may name code rules: the full program validates it against every rule
@@ -68,10 +80,11 @@ export async function runFastCompare(args: FastCompareArgs): Promise<void> {
     // why the databases first: their catalog queries start before the comparator and the reporters load,
     // so that this module loading (~50 ms of CPU) overlaps the servers' work instead of coming before it
     const { snapshotInput } = await import('../input/index.js');
-    // both at once, as runCompare reads two live databases; each closes its own connections
+    // both at once, as runCompare reads two live databases (a snapshot file is read synchronously, in
+    // order); each closes its own connections. The progress line is the full program's (src/analysis.ts).
     const reading = Promise.allSettled(
       [args.source, args.target].map((input) => {
-        progress.step('reading database');
+        progress.step(`reading ${input.startsWith('postgres') ? 'database' : input}`);
         return snapshotInput(input, { onNote });
       }),
     );

@@ -1,6 +1,6 @@
 // The short start-up paths (src/cli/fast-snapshot.ts, fast-compare.ts) must be invisible: the same bytes
 // and exit codes as the full yargs program, which runs instead for anything they do not handle.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastCompareArgs } from '../../src/cli/fast-compare.js';
@@ -45,6 +45,43 @@ describe('short start-up paths', () => {
     expect(fast.stderr).toBe(full.stderr);
   });
 
+  it.each([
+    ['json', 'files'],
+    ['table', 'files'],
+    ['json', 'file and database'],
+    ['sarif', 'database and file'],
+  ] as const)('compare with snapshot files, --format %s, %s: same report and exit code as the full program', async (format, inputs) => {
+    const [sourceDb, targetDb] = await pair();
+    const cwd = testTempDir('fast-paths-files-');
+    const sourceFile = join(cwd, 'source.json');
+    const targetFile = join(cwd, 'target.json');
+    expect((await runCli(['snapshot', sourceDb, '-o', sourceFile])).code).toBe(0);
+    expect((await runCli(['snapshot', targetDb, '-o', targetFile])).code).toBe(0);
+    const [source, target] =
+      inputs === 'files' ? [sourceFile, targetFile] : inputs === 'file and database' ? [sourceFile, targetDb] : [sourceDb, targetFile];
+    const args = [source, target, '--format', format, ...(format === 'table' ? ['--no-color'] : [])];
+    expect(fastCompareArgs(args)).not.toBeNull();
+    const fast = await runCli(args);
+    const full = await runCli([...args, '--config', emptyConfig]);
+    expect(full.code, full.stderr).toBe(1);
+    expect(fast.stdout).toBe(full.stdout);
+    expect(fast.code).toBe(full.code);
+    expect(fast.stderr).toBe(full.stderr);
+  });
+
+  it('a snapshot file that is not valid: the same one line and exit code as the full program', async () => {
+    const [, target] = await pair();
+    const bad = join(dir, 'bad-snapshot.json');
+    writeFileSync(bad, '{"formatVersion": 99}\n');
+    expect(fastCompareArgs([bad, target])).not.toBeNull();
+    const fast = await runCli([bad, target]);
+    const full = await runCli([bad, target, '--config', emptyConfig]);
+    expect(fast.code).toBe(2);
+    expect(fast.stderr).toMatch(/^schema-diff: .*bad-snapshot\.json: .*formatVersion 99/);
+    expect(fast.stderr).toBe(full.stderr);
+    expect(fast.code).toBe(full.code);
+  });
+
   it('snapshot of a database: same bytes as the full program', async () => {
     const [source] = await pair();
     expect(fastSnapshotArgs(['snapshot', source])).not.toBeNull();
@@ -54,8 +91,13 @@ describe('short start-up paths', () => {
     expect(fast.stdout).toBe(full.stdout);
   });
 
+  const folderNamedJson = join(dir, 'migrations.json');
+  mkdirSync(folderNamedJson, { recursive: true });
   it.each([
     [['a.sql', 'postgres://h/db']],
+    [['a.sql', emptyConfig]],
+    [[join(dir, 'no-such-snapshot.json'), 'postgres://h/db']],
+    [[folderNamedJson, 'postgres://h/db']],
     [['postgres://h/db', 'postgres://h/db2', 'postgres://h/db3']],
     [['postgres://h/db', 'postgres://h/db2', '--format', 'xml']],
     [['postgres://h/db', 'postgres://h/db2', '--format']],
