@@ -8,6 +8,7 @@ import type { ConnectionOptions } from 'node:tls';
 import pg from './pg-without-fetch.js';
 import { ConnectionError, InputError } from '../errors.js';
 import { maskInput, maskSecrets, registerSecret } from './mask.js';
+import { continueInPlaintextWhenRefused } from './ssl-prefer.js';
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
@@ -176,6 +177,8 @@ export async function connect(url: string, display = maskInput(url)): Promise<pg
     const client = new pg.Client(clientConfig(settings, display, useSsl));
     // why: an error event after connect (server killed mid-run) must not crash the process; the pending query rejects
     client.on('error', () => undefined);
+    // prefer: a server without SSL gets the plaintext startup on this same connection, as with libpq
+    if (useSsl && settings.sslMode === 'prefer') continueInPlaintextWhenRefused(client);
     try {
       await client.connect();
       return client;
