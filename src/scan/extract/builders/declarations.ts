@@ -173,6 +173,16 @@ export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
           const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
           add({ name: element.name.text, kind: 'import', ...range(scope), position, importFrom: { module, imported } });
         }
+      } else if (ts.isObjectBindingPattern(node.name) && node.initializer) {
+        // `const { supabase, response } = createClient(request)` (Supabase's Next.js middleware): each name is
+        // that property of the initializer, written as a (synthesized) `initializer.name` to follow
+        for (const element of node.name.elements) {
+          if (!ts.isIdentifier(element.name) || element.dotDotDotToken || element.initializer) continue;
+          const property = element.propertyName ?? element.name;
+          if (!ts.isIdentifier(property)) continue;
+          const initializer = ts.factory.createPropertyAccessExpression(node.initializer, property.text);
+          add({ name: element.name.text, kind: 'variable', ...range(scope), position, initializer });
+        }
       }
     }
     if (ts.isFunctionDeclaration(node) && node.name) {

@@ -139,6 +139,11 @@ export function originIn(file: FileDeclarations, expression: ts.Expression, dept
     if (of.kind === 'expression' && ts.isIdentifier(of.node) && of.node.text === '*') {
       return exportedOrigin(declarationsOf(of.sourceFile), node.name.text, depth + 1);
     }
+    // a property of an object literal a function returns: `return { supabase, response }`
+    if (of.kind === 'expression' && ts.isObjectLiteralExpression(of.node)) {
+      const property = propertyOrigin(declarationsOf(of.sourceFile), of.node, node.name.text, depth + 1);
+      if (property) return property;
+    }
     return { kind: 'member', of, name: node.name.text };
   }
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
@@ -161,6 +166,20 @@ export function originIn(file: FileDeclarations, expression: ts.Expression, dept
     return { kind: 'call', callee: originIn(file, callee, depth + 1), node, sourceFile };
   }
   return { kind: 'expression', node, sourceFile };
+}
+
+/** The origin of property `name` of an object literal (shorthand or `name: value`); null when not written there. */
+function propertyOrigin(file: FileDeclarations, object: ts.ObjectLiteralExpression, name: string, depth: number): Origin | null {
+  let found: ts.ObjectLiteralElementLike | undefined;
+  for (const property of object.properties) {
+    // a spread may bring the name in as well: the last writer is not known
+    if (ts.isSpreadAssignment(property)) found = undefined;
+    else if (property.name && ts.isIdentifier(property.name) && property.name.text === name) found = property;
+  }
+  if (!found) return null;
+  if (ts.isShorthandPropertyAssignment(found)) return nameOrigin(file, name, found.name.pos, depth + 1);
+  if (ts.isPropertyAssignment(found)) return originIn(file, found.initializer, depth + 1);
+  return null;
 }
 
 /** Origin of an expression of `sourceFile`. */
