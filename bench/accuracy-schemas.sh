@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Schemas for bench/accuracy.mjs that need preparing from an app's own migrations (checkouts are never
+# bundled; this writes into OUT_DIR):
+#   bench/accuracy-schemas.sh CHECKOUTS_DIR OUT_DIR
+#   CHECKOUTS_DIR/chatbot-ui  (mckaywrigley/chatbot-ui)  → OUT_DIR/chatbot-ui-migrations/  (use with --preset chatbot-ui=supabase)
+#   CHECKOUTS_DIR/langfuse    (langfuse/langfuse)        → OUT_DIR/langfuse.sql
+set -euo pipefail
+src=$1
+out=$2
+mkdir -p "$out"
+
+if [ -d "$src/chatbot-ui/supabase/migrations" ]; then
+  dir="$out/chatbot-ui-migrations"
+  rm -rf "$dir" && mkdir -p "$dir" && cp "$src"/chatbot-ui/supabase/migrations/*.sql "$dir"/
+  setup="$dir/20240108234540_setup.sql"
+  # the embedded PostgreSQL has neither http nor pgvector: vector(n) columns are read as real[], their
+  # hnsw indexes are left out (the code never names them)
+  sed -i 's/^create extension http with schema extensions;/-- (http extension: not in the embedded PostgreSQL)/' "$setup"
+  sed -i 's/^create extension vector with schema extensions;/-- (vector extension: not in the embedded PostgreSQL; vector(n) columns read as real[])/' "$setup"
+  sed -i 's/vector(\([0-9]*\))/real[]/g' "$dir"/*.sql
+  perl -0pi -e 's/CREATE INDEX file_items_(local_)?embedding_idx ON file_items\n  USING hnsw \((\w+) vector_cosine_ops\);/-- (hnsw index on $2: needs the vector extension)/g' "$dir/20240108234545_add_file_items.sql"
+  # what a Supabase project has and the --preset supabase stand-ins do not (each line goes on top)
+  sed -i '1i -- (Supabase storage.objects has owner_id; the --preset supabase stand-in does not)\nALTER TABLE storage.objects ADD COLUMN IF NOT EXISTS owner_id text;' "$setup"
+  sed -i '1i -- (Supabase projects have uuid-ossp installed)\nCREATE EXTENSION IF NOT EXISTS "uuid-ossp";' "$setup"
+  sed -i '1i -- (Supabase storage helper functions the stand-in lacks)\nCREATE OR REPLACE FUNCTION storage.filename(name text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT (string_to_array(name, $s$/$s$))[array_length(string_to_array(name, $s$/$s$), 1)] $$;\nCREATE OR REPLACE FUNCTION storage.extension(name text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT reverse(split_part(reverse(name), $s$.$s$, 1)) $$;' "$setup"
+fi
+
+if [ -d "$src/langfuse/packages/shared/prisma/migrations" ]; then
+  # Prisma applies migrations in byte order of their folder names, each in a transaction (an
+  # ON COMMIT DROP temp table lives until the migration's end); some end without a semicolon
+  migrations="$src/langfuse/packages/shared/prisma/migrations"
+  for d in $(ls "$migrations" | LC_ALL=C sort); do
+    [ -f "$migrations/$d/migration.sql" ] || continue
+    echo "-- $d"; cat "$migrations/$d/migration.sql"; echo; echo ";"
+  done | sed 's/CREATE TEMP TABLE "evaluator_group_map" ON COMMIT DROP AS/CREATE TEMP TABLE "evaluator_group_map" AS -- (ON COMMIT DROP removed: Prisma runs the migration in one transaction)/' > "$out/langfuse.sql"
+fi
