@@ -34,3 +34,10 @@ if [ -d "$src/langfuse/packages/shared/prisma/migrations" ]; then
     echo "-- $d"; cat "$migrations/$d/migration.sql"; echo; echo ";"
   done | sed 's/CREATE TEMP TABLE "evaluator_group_map" ON COMMIT DROP AS/CREATE TEMP TABLE "evaluator_group_map" AS -- (ON COMMIT DROP removed: Prisma runs the migration in one transaction)/' > "$out/langfuse.sql"
 fi
+
+if [ -f "$src/next-learn/dashboard/final-example/app/seed/route.ts" ]; then
+  # the Next.js tutorial's dashboard creates its tables at run time (app/seed/route.ts): its schema is
+  # those CREATE statements, once each
+  perl -0ne 'my %seen; while (/sql`\s*(CREATE (?:EXTENSION|TABLE)[^`]*?);?\s*`/g) { print "$1;\n" unless $seen{$1}++ }' \
+    "$src/next-learn/dashboard/final-example/app/seed/route.ts" > "$out/next-learn.sql"
+fi
