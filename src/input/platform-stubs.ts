@@ -9,7 +9,7 @@ import type { SqlPlan } from './sql-statements.js';
 // (with a note) instead of stopping the run.
 export const SUPABASE_PLATFORM_EXTENSIONS = new Set([
   'pg_graphql', 'pg_net', 'pgsodium', 'supabase_vault', 'pgjwt', 'pg_stat_monitor', 'index_advisor', 'hypopg',
-  'wrappers', 'pg_cron', 'pgaudit', 'pg_jsonschema', 'pg_hashids', 'pg_tle', 'plpgsql_check',
+  'wrappers', 'pg_cron', 'pgaudit', 'pg_jsonschema', 'pg_hashids', 'pg_tle', 'plpgsql_check', 'http',
 ]);
 
 const STUBS: Readonly<Record<string, string>> = {
@@ -35,9 +35,13 @@ CREATE FUNCTION auth.jwt() RETURNS jsonb LANGUAGE sql STABLE
 CREATE TABLE storage.buckets (id text PRIMARY KEY, name text NOT NULL, owner uuid, public boolean DEFAULT false,
   created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now());
 CREATE TABLE storage.objects (id uuid PRIMARY KEY, bucket_id text REFERENCES storage.buckets (id), name text,
-  owner uuid, metadata jsonb, created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now());
+  owner uuid, owner_id text, metadata jsonb, created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now());
 CREATE FUNCTION storage.foldername(name text) RETURNS text[] LANGUAGE sql IMMUTABLE
-  AS $$ SELECT (string_to_array(name, '/'))[1:array_length(string_to_array(name, '/'), 1) - 1] $$`,
+  AS $$ SELECT (string_to_array(name, '/'))[1:array_length(string_to_array(name, '/'), 1) - 1] $$;
+CREATE FUNCTION storage.filename(name text) RETURNS text LANGUAGE sql IMMUTABLE
+  AS $$ SELECT (string_to_array(name, '/'))[array_length(string_to_array(name, '/'), 1)] $$;
+CREATE FUNCTION storage.extension(name text) RETURNS text LANGUAGE sql IMMUTABLE
+  AS $$ SELECT reverse(split_part(reverse(name), '.', 1)) $$`,
 };
 
 function createdSchemas(plan: SqlPlan): Set<string> {

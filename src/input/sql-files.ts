@@ -3,7 +3,17 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
-/** Natural order: `V2__x.sql` before `V10__x.sql`; plain code-unit order otherwise (locale-free). */
+/**
+ * Numbers this long are dates or timestamps (`20250409154352_…`, `20250625_…`): compared as text,
+ * left-aligned, which is their time order whatever their precision and the order Prisma and the
+ * Supabase CLI apply such migrations in (by value, langfuse's `20250625_…` came first and failed).
+ */
+const TIMESTAMP_DIGITS = 8;
+
+/**
+ * Natural order: `V2__x.sql` before `V10__x.sql` (versions by value); dates and timestamps as text;
+ * plain code-unit order otherwise (locale-free).
+ */
 export function naturalCompare(a: string, b: string): number {
   const chunk = /(\d+|\D+)/g;
   const pa = a.match(chunk) ?? [];
@@ -14,6 +24,7 @@ export function naturalCompare(a: string, b: string): number {
     if (x === y) continue;
     const dx = /^\d/.test(x);
     const dy = /^\d/.test(y);
+    if (dx && dy && x.length >= TIMESTAMP_DIGITS && y.length >= TIMESTAMP_DIGITS) return x < y ? -1 : 1;
     if (dx && dy) {
       const nx = BigInt(x);
       const ny = BigInt(y);

@@ -11,6 +11,14 @@ describe('naturalCompare', () => {
       '9_x/migration.sql', '20240101_init/migration.sql', 'V1_1__x.sql', 'V1__a.sql', 'V2__b.sql', 'V10__c.sql',
     ]);
   });
+
+  it('orders dates and timestamps of different precision by time, as Prisma and the Supabase CLI do', () => {
+    // langfuse's Prisma migrations: by value, the 8-digit date came first and failed on a type the other creates
+    const names = ['20250625_add_pivot_table_charttype/migration.sql', '20250409154352_add_dashboard_data_model/migration.sql', '20240101000000_init/migration.sql'];
+    expect([...names].sort(naturalCompare)).toEqual([
+      '20240101000000_init/migration.sql', '20250409154352_add_dashboard_data_model/migration.sql', '20250625_add_pivot_table_charttype/migration.sql',
+    ]);
+  });
 });
 
 describe('listSqlFiles', () => {
