@@ -131,7 +131,10 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
     const input = inputs[index]!;
     // why: parsing these files is most of the type program's cost (~0.6 s of ~2 s on the bench), and
     // this thread would otherwise wait for the workers
-    void warmUp(input.root).then((program) => program?.parseAhead(input.path));
+    // (a parse that fails only loses time: the program parses the file again and reports it)
+    warmUp(input.root)
+      .then((program) => program?.parseAhead(input.path))
+      .catch(() => undefined);
   };
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const workerChunks: WorkerChunk[] = [];
