@@ -12,6 +12,27 @@ export const SUPABASE_PLATFORM_EXTENSIONS = new Set([
   'wrappers', 'pg_cron', 'pgaudit', 'pg_jsonschema', 'pg_hashids', 'pg_tle', 'plpgsql_check', 'http',
 ]);
 
+/**
+ * Extensions every Supabase project has in its `extensions` schema before the first migration runs,
+ * with that schema on the search_path: migrations call `uuid_generate_v4()` or `gen_random_bytes()`
+ * without creating them (chatbot-ui's do), and a migration's own `CREATE EXTENSION IF NOT EXISTS`
+ * then changes nothing, as on the platform.
+ */
+export const SUPABASE_PREINSTALLED_EXTENSIONS = ['uuid-ossp', 'pgcrypto'] as const;
+
+/**
+ * What the preset runs after the stand-ins, before the script: nothing when the script makes the
+ * `extensions` schema itself (a `supabase db dump` creates it and its extensions).
+ */
+export function supabasePreinstall(plan: SqlPlan): string[] {
+  if (createdSchemas(plan).has('extensions')) return [];
+  return [
+    ...SUPABASE_PREINSTALLED_EXTENSIONS.map((name) => `CREATE EXTENSION IF NOT EXISTS "${name}" WITH SCHEMA extensions`),
+    // a Supabase database's default search_path; the introspection sets its own (pg_catalog)
+    `SET search_path = "$user", public, extensions`,
+  ];
+}
+
 const STUBS: Readonly<Record<string, string>> = {
   extensions: 'CREATE SCHEMA extensions',
   graphql: 'CREATE SCHEMA graphql',

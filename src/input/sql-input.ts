@@ -5,7 +5,7 @@ import type { Queryable } from '../introspect/queryable.js';
 import { displayPath } from './display-path.js';
 import { createEmbeddedDatabase, unavailableExtensions } from './embedded-postgres.js';
 import type { InputKind, InputOptions, OpenedInput } from './index.js';
-import { SUPABASE_PLATFORM_EXTENSIONS, supabaseStubs } from './platform-stubs.js';
+import { SUPABASE_PLATFORM_EXTENSIONS, SUPABASE_PREINSTALLED_EXTENSIONS, supabasePreinstall, supabaseStubs } from './platform-stubs.js';
 import { readPsqlScript, type SqlSegment } from './psql-script.js';
 import { createScratchDatabase } from './scratch-database.js';
 import { snapshotOf } from './snapshot-of.js';
@@ -33,6 +33,8 @@ export async function openSql(paths: string[], kind: InputKind, display: string,
   }
   const extensionStatements = plan.statements.filter((s) => s.extension !== null);
   let database: (Queryable & { exec(sql: string): Promise<void>; close(): Promise<void> }) | undefined;
+  /** what a Supabase project has before its first migration (the embedded PostgreSQL only: a scratch server has its own) */
+  let preinstall: string[] = [];
   try {
     if (options.scratchDb) {
       const scratch = await createScratchDatabase(options.scratchDb);
@@ -47,10 +49,13 @@ export async function openSql(paths: string[], kind: InputKind, display: string,
             `load this input with --scratch-db postgres://… on a server that has it`,
         );
       }
-      database = await createEmbeddedDatabase(extensionStatements.map((s) => s.extension!));
+      preinstall = supabase ? supabasePreinstall(plan) : [];
+      const preinstalled = preinstall.length > 0 ? SUPABASE_PREINSTALLED_EXTENSIONS : [];
+      database = await createEmbeddedDatabase([...extensionStatements.map((s) => s.extension!), ...preinstalled]);
       await createReferencedRoles(database, plan.referencedRoles);
     }
     if (supabase) for (const stub of supabaseStubs(plan)) await database.exec(stub);
+    for (const sql of preinstall) await database.exec(sql);
     await loadPlan(database, plan, { onNote: options.onNote });
     const snapshot = await snapshotOf(database, display, options);
     const db = database;

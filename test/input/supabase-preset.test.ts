@@ -27,10 +27,14 @@ const MIGRATIONS: Record<string, string> = {
       WITH CHECK (storage.extension(name) IN ('png', 'jpg') AND storage.filename(name) <> '' AND owner_id = auth.uid()::text);`,
   // a date without a time, later than the timestamps above: applied last, as the Supabase CLI does
   '20240215_avatars.sql': `ALTER TABLE public.profiles ADD COLUMN avatar_url text;`,
+  // uuid-ossp and pgcrypto come preinstalled in the extensions schema, on the search_path: used, not created
+  '20240301000000_tokens.sql': `
+    CREATE TABLE public.tokens (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), secret bytea NOT NULL DEFAULT gen_random_bytes(32));
+    CREATE EXTENSION IF NOT EXISTS "uuid-ossp";`,
 };
 
 describe('--preset supabase on a migrations folder', () => {
-  it('loads migrations that use the platform (auth, storage, http, pg_net), in time order', async () => {
+  it('loads migrations that use the platform (auth, storage, http, pg_net, uuid-ossp, pgcrypto), in time order', async () => {
     const dir = join(testTempDir('supabase-'), 'supabase', 'migrations');
     mkdirSync(dir, { recursive: true });
     for (const [name, sql] of Object.entries(MIGRATIONS)) writeFileSync(join(dir, name), sql);
@@ -43,5 +47,9 @@ describe('--preset supabase on a migrations folder', () => {
     const objects = snapshot.tables.find((t) => t.schema === 'storage' && t.name === 'objects');
     expect(objects?.policies.map((p) => p.name).sort()).toEqual(['images only', 'own images']);
     expect(notes.filter((n) => /CREATE EXTENSION (http|pg_net) skipped/.test(n))).toHaveLength(2);
+    const tokens = snapshot.tables.find((t) => t.schema === 'public' && t.name === 'tokens');
+    expect(tokens?.columns.map((c) => c.default)).toEqual(['extensions.uuid_generate_v4()', 'extensions.gen_random_bytes(32)']);
+    // the migration's own CREATE EXTENSION IF NOT EXISTS changed nothing, as on the platform
+    expect(snapshot.extensions.filter((e) => e.name === 'uuid-ossp' || e.name === 'pgcrypto').map((e) => `${e.name}@${e.schema}`).sort()).toEqual(['pgcrypto@extensions', 'uuid-ossp@extensions']);
   }, 120_000);
 });
