@@ -188,7 +188,7 @@ export async function runScan(dirs: readonly string[], schemaInput: string, opti
 }
 
 /** `schema-diff snapshot <input>`: the snapshot as the bytes the CLI writes. */
-export async function runSnapshot(input: string, options: Pick<AnalysisOptions, 'scratchDb' | 'onProgress' | 'onNote'> = {}): Promise<Snapshot> {
+export async function runSnapshot(input: string, options: Pick<AnalysisOptions, 'scratchDb' | 'preset' | 'onProgress' | 'onNote'> = {}): Promise<Snapshot> {
   const opened = await open(input, options, false);
   await opened.close();
   return opened.snapshot;

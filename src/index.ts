@@ -20,6 +20,6 @@ export type * from './findings/report.js';
 export type { RuleMeta } from './findings/rule.js';
 
 /** Snapshot one input (postgres:// URL, env:NAME, .sql file, migrations folder, snapshot .json). */
-export function snapshot(input: string, options: { scratchDb?: string } = {}): Promise<Snapshot> {
+export function snapshot(input: string, options: { scratchDb?: string; preset?: string } = {}): Promise<Snapshot> {
   return runSnapshot(input, options);
 }

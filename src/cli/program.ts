@@ -110,7 +110,10 @@ export async function runProgram(argv: string[]): Promise<void> {
       async (args) => {
         const a = args as unknown as CommonArgs & { input: string };
         const [{ runSnapshot }, { snapshotJson }] = await Promise.all([import('../analysis.js'), import('../snapshot/serialize.js')]);
-        const snapshot = await withProgress(a, (progress) => runSnapshot(a.input, { scratchDb: a['scratch-db'], onProgress: (m) => progress.step(m) }));
+        // --preset matters to a snapshot too: a Supabase migrations folder loads only with its stand-ins
+        const snapshot = await withProgress(a, (progress) =>
+          runSnapshot(a.input, { scratchDb: a['scratch-db'], preset: a.preset, onProgress: (m) => progress.step(m), onNote: noteWriter(a.quiet) }),
+        );
         writeOutput(snapshotJson(snapshot), a.output);
       },
     )
