@@ -61,6 +61,12 @@ function analysisOptions(m: CommandModules, args: CommonArgs, progress: ReturnTy
   };
 }
 
+/** The preset a config file names (the one given, or schema-diff.config.json if present). */
+async function configPreset(path: string | undefined): Promise<string | undefined> {
+  const [{ allRules }, { loadConfig }] = await Promise.all([import('../all-rules.js'), import('../config/load-config.js')]);
+  return loadConfig(path, new Set(allRules.map((r) => r.id))).preset;
+}
+
 function workerCount(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 1) throw new UsageError('--workers: expected a whole number of threads, 1 or more');
@@ -109,10 +115,20 @@ export async function runProgram(argv: string[]): Promise<void> {
       (y) => y.positional('input', { type: 'string', demandOption: true, describe: 'postgres:// URL, env:NAME, .sql file, migrations folder or snapshot .json' }),
       async (args) => {
         const a = args as unknown as CommonArgs & { input: string };
+        // a snapshot holds the whole schema: what narrows or checks a comparison is refused, not ignored
+        const narrowing: string[] = [
+          ...(['schemas', 'exclude-schemas', 'code', 'workers', 'fail-on'] as const).filter((name) => a[name] !== undefined),
+          ...(a.verify ? ['verify'] : []),
+        ];
+        if (narrowing.length > 0) {
+          throw new UsageError(`snapshot: --${narrowing[0]} does not apply (a snapshot holds the whole schema; choose what to compare or check when it is compared)`);
+        }
         const [{ runSnapshot }, { snapshotJson }] = await Promise.all([import('../analysis.js'), import('../snapshot/serialize.js')]);
-        // --preset matters to a snapshot too: a Supabase migrations folder loads only with its stand-ins
+        // --preset (or the config file's) matters to a snapshot too: a Supabase migrations folder loads only
+        // with its stand-ins
+        const preset = a.preset ?? (await configPreset(a.config));
         const snapshot = await withProgress(a, (progress) =>
-          runSnapshot(a.input, { scratchDb: a['scratch-db'], preset: a.preset, onProgress: (m) => progress.step(m), onNote: noteWriter(a.quiet) }),
+          runSnapshot(a.input, { scratchDb: a['scratch-db'], preset, onProgress: (m) => progress.step(m), onNote: noteWriter(a.quiet) }),
         );
         writeOutput(snapshotJson(snapshot), a.output);
       },

@@ -28,4 +28,20 @@ CREATE POLICY own ON public.profiles USING (user_id = auth.uid());\n`,
     expect(without.code).toBe(2);
     expect(without.stderr).toMatch(/20240101000000_profiles\.sql:1:\d+: function uuid_generate_v4\(\) does not exist/);
   }, 240_000);
+
+  it("takes the config file's preset, and refuses what only narrows a comparison", async () => {
+    const root = testTempDir('snapshot-config-');
+    const dir = join(root, 'migrations');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '1_users.sql'), 'CREATE TABLE public.notes (id bigint PRIMARY KEY, author uuid REFERENCES auth.users (id));\n');
+    writeFileSync(join(root, 'schema-diff.config.json'), JSON.stringify({ preset: 'supabase' }));
+    const fromConfig = await runCli(['snapshot', 'migrations', '-o', 'snapshot.json', '--quiet'], { cwd: root, timeoutMs: 120_000 });
+    expect(fromConfig.stderr).toBe('');
+    expect(fromConfig.code).toBe(0);
+    for (const option of [['--schemas', 'public'], ['--code', 'src'], ['--verify']]) {
+      const refused = await runCli(['snapshot', 'migrations', ...option], { cwd: root });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe(`schema-diff: snapshot: ${option[0]} does not apply (a snapshot holds the whole schema; choose what to compare or check when it is compared)\n`);
+    }
+  }, 240_000);
 });
