@@ -91,6 +91,22 @@ describe('kinds from the types a file declares', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('answer nothing for an expression of another file (names are looked up by position)', () => {
+    const own = ts.createSourceFile('own.ts', 'export function f(tags: string[]) { return [tags]; }', ts.ScriptTarget.Latest, false);
+    const other = ts.createSourceFile('other.ts', 'export function g(tags: string[]) { return [tags]; }', ts.ScriptTarget.Latest, false);
+    const tagsIn = (file: ts.SourceFile): ts.Expression => {
+      let found: ts.Expression | undefined;
+      const visit = (node: ts.Node): void => {
+        if (ts.isArrayLiteralExpression(node)) found = node.elements[0];
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      return found!;
+    };
+    expect(declaredKind(tagsIn(own), own)).toBe('array');
+    expect(declaredKind(tagsIn(other), own)).toBeNull();
+  });
+
   it.each([['strict', STRICT], ['not strict', LOOSE]] as const)('never disagree with the type checker on the traps (%s)', (_, options) => {
     expect(agreesWithChecker(answers, CASES, options)).toEqual([]);
   });

@@ -41,6 +41,8 @@ const GLOBAL_KINDS: ReadonlyMap<string, Kind> = new Map([
 ]);
 
 export function declaredKind(expression: ts.Expression, sourceFile: ts.SourceFile): Kind | null {
+  // why: names are looked up by position, which means something only in the expression's own file
+  if (!pathTo(sourceFile, expression.end - 1).includes(expression)) return null;
   return expressionKind(expression, sourceFile, 0);
 }
 
