@@ -54,11 +54,14 @@ function expressionKind(expression: ts.Expression, sourceFile: ts.SourceFile, de
   if (ts.isAsExpression(expression) || ts.isTypeAssertionExpression(expression)) {
     return valueKindOf(typeKind(expression.type, sourceFile, depth + 1));
   }
+  if (ts.isIdentifier(expression)) {
+    const binding = findBinding(sourceFile, expression.text, expression.end - 1);
+    const type = binding ? bindingType(binding, sourceFile, depth) : null;
+    if (type) return valueKindOf(typeKind(type, sourceFile, depth + 1));
+    return binding?.constInitializer ? literalKind(binding.constInitializer) : null;
+  }
   const type = declaredType(expression, sourceFile, depth);
-  if (type) return valueKindOf(typeKind(type, sourceFile, depth + 1));
-  if (!ts.isIdentifier(expression)) return null;
-  const binding = findBinding(sourceFile, expression.text, expression.end - 1);
-  return binding?.constInitializer ? literalKind(binding.constInitializer) : null;
+  return type ? valueKindOf(typeKind(type, sourceFile, depth + 1)) : null;
 }
 
 /**
@@ -85,15 +88,7 @@ function valueKindOf(kind: MemberKind | null): Kind | null {
 function declaredType(expression: ts.Expression, sourceFile: ts.SourceFile, depth: number): ts.TypeNode | null {
   if (ts.isIdentifier(expression)) {
     const binding = findBinding(sourceFile, expression.text, expression.end - 1);
-    if (!binding) return null;
-    if (binding.type) return binding.optional ? null : binding.type;
-    // `const x = …` without a type: the initializer's, when that is itself declared
-    if (binding.constInitializer) {
-      const init = binding.constInitializer;
-      if (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init)) return declaredType(init, sourceFile, depth + 1);
-      if (ts.isAsExpression(init) || ts.isTypeAssertionExpression(init)) return init.type;
-    }
-    return null;
+    return binding ? bindingType(binding, sourceFile, depth) : null;
   }
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
     if (depth > MAX_DEPTH) return null;
@@ -105,6 +100,15 @@ function declaredType(expression: ts.Expression, sourceFile: ts.SourceFile, dept
     return member.questionToken ? null : member.type;
   }
   return null;
+}
+
+/** The type a name's declaration gives it: its annotation, or a `const` initializer's own declared type. */
+function bindingType(binding: Binding, sourceFile: ts.SourceFile, depth: number): ts.TypeNode | null {
+  if (binding.type) return binding.optional ? null : binding.type;
+  const init = binding.constInitializer;
+  if (!init) return null;
+  if (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init)) return declaredType(init, sourceFile, depth + 1);
+  return ts.isAsExpression(init) || ts.isTypeAssertionExpression(init) ? init.type : null;
 }
 
 function typeKind(type: ts.TypeNode, sourceFile: ts.SourceFile, depth: number): MemberKind | null {
