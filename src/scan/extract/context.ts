@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import type { Location, ParamFact } from '../facts.js';
 import { constantText, sqlText, type IndexedFile, type ModuleLoader } from './constants.js';
 import type { ExtractContext, ImportBinding } from './types.js';
+import { lineAndCharacter } from './line-map.js';
 import { valueKind } from './value-kind.js';
 
 const MAX_PARAM_TEXT = 80;
@@ -34,7 +35,7 @@ export function createContext(
     imports: file.index.imports,
     dependencies,
     location(node: ts.Node): Location {
-      const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+      const { line, character } = lineAndCharacter(sourceFile, node.getStart(sourceFile));
       return { file: relativePath, line: line + 1, column: character + 1 };
     },
     constantText: (expression) => constantText({ expression, file }, load),

@@ -2,6 +2,7 @@
 // calls, tagged templates, `const` bindings, imports and exports. Raw TypeScript nodes, no parent
 // pointers, no type checker (research/dependencies.md §4: 6x faster than the wrapped ts-morph API).
 import { ts } from 'ts-morph';
+import { lineAndCharacter } from './line-map.js';
 import type { ImportBinding } from './types.js';
 
 export type ExportTarget =
@@ -102,7 +103,7 @@ function suppressionsOf(text: string, sourceFile: ts.SourceFile): FileIndex['sup
   const result: FileIndex['suppressions'] = new Map();
   if (!text.includes('schema-diff-ignore-next-line')) return result;
   for (const match of text.matchAll(IGNORE)) {
-    const line = sourceFile.getLineAndCharacterOfPosition(match.index ?? 0).line + 1;
+    const line = lineAndCharacter(sourceFile, match.index ?? 0).line + 1;
     const rules = (match[1] ?? '').split(/[\s,]+/).filter((r) => /^[a-z][a-z0-9-]*$/.test(r));
     result.set(line + 1, rules.length === 0 ? 'all' : new Set(rules));
   }
