@@ -3,7 +3,7 @@
 // `as const` objects, and calls to SQL builder functions (a local or imported function whose body is
 // `const`s and one `return`, evaluated with the call's arguments bound to its parameters). Anything
 // else is not a constant: callers count it as not checked.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { FileIndex } from './file-index.js';
 import { pathTo } from './node-path.js';
 

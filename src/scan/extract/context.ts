@@ -1,5 +1,5 @@
 // Builds the ExtractContext an extractor sees for one file.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { Location, ParamFact } from '../facts.js';
 import { constantText, sqlText, type IndexedFile, type ModuleLoader } from './constants.js';
 import type { ExtractContext, ImportBinding } from './types.js';

@@ -14,7 +14,7 @@
 // - never through `any`/`unknown`, type parameters, imported or merged types, classes, enums,
 //   `var` (hoisted), untyped parameters or `let` without a type: the checker is asked.
 // Anything not understood gives null, never a guess.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ValueKind } from '../facts.js';
 import { treeCache } from './builders/tree-cache.js';
 import { pathTo } from './node-path.js';

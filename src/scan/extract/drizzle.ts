@@ -5,7 +5,7 @@
 // conflict ("a","b") [where …] do update set …`; `onConflictDoNothing({ target, where })` puts its
 // `where` on the target. Column names come from the pgTable declarations, resolved across imports
 // (builders/drizzle-schema.ts). Drizzle encodes json/jsonb values itself.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, RelationName, TableRef } from '../facts.js';
 import { chainText, statementsOfChains, skipWrappers, type Chain, type Link } from './builders/chain.js';
 import { conditionSql, tableResolver, type Casing, type DrizzleTable, type TableResolver } from './builders/drizzle-schema.js';

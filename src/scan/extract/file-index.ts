@@ -1,7 +1,7 @@
 // One walk over a parsed file that collects what every extractor and the constant resolver need:
 // calls, tagged templates, `const` bindings, imports and exports. Raw TypeScript nodes, no parent
 // pointers, no type checker (research/dependencies.md §4: 6x faster than the wrapped ts-morph API).
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import { lineAndCharacter } from './line-map.js';
 import type { ImportBinding } from './types.js';
 

@@ -3,7 +3,7 @@
 // `knex.raw('now()')` inside builders are not statements and are left to the builder extractor).
 // Placeholders: `?` values, `??` identifiers, `:name` / `:name:` named; `\?` is a literal `?`.
 // knex hands values to node-postgres, so JS arrays become PostgreSQL array literals.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ExtractedStatement, ParamFact } from '../facts.js';
 import { propertyName } from './constants.js';
 import { rawStatement } from './raw-call.js';

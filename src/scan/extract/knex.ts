@@ -3,7 +3,7 @@
 // `knex('clients').insert(rows).onConflict(['a', 'b']).merge()` sends `insert into "clients" (…)
 // values (…) on conflict ("a", "b") do update set …` (research/code-checkers.md §2.2). knex hands
 // values to node-postgres: a JS array bound to a json/jsonb column arrives as a PostgreSQL array.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ColumnUse, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
 import { chainText, statementsOfChains, skipWrappers, type Chain, type Link } from './builders/chain.js';
 import {

@@ -5,7 +5,7 @@
 // `.where(…)` after doUpdateSet is the DO UPDATE condition (research/code-checkers.md §2.2). Kysely
 // binds every value as a parameter except `null`/booleans after `is`; with the pg dialect a JS array
 // reaches PostgreSQL as an array literal.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
 import { chainText, statementsOfChains, returnedChain, skipWrappers, type Chain } from './builders/chain.js';

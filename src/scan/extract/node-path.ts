@@ -1,6 +1,6 @@
 // The chain of nodes from a file down to a position, for trees parsed without parent pointers
 // (walking down from the root is cheaper than setting parents on every parsed file).
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 
 /** The nodes from the file (first) down to the innermost one whose range holds `position`. */
 export function pathTo(sourceFile: ts.SourceFile, position: number): ts.Node[] {

@@ -4,7 +4,7 @@
 // (https://github.com/vitaly-t/pg-promise#query-formatting): `$1`, `${name}` / `$(name)` / `$<name>` /
 // `$[name]` / `$/name/`, with modifiers `:json`, `:name`/`~`, `:raw`/`^`, `:value`/`#`, `:csv`/`:list`.
 // A JS array becomes `array[…]`, an object JSON text.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ExtractedStatement, ParamFact } from '../facts.js';
 import { propertyName } from './constants.js';
 import { looksLikeDatabase, rawStatement } from './raw-call.js';

@@ -2,7 +2,7 @@
 // `pool.query(text, values)`, `client.query({ text, values, name })`, with pools, clients and
 // `pool.connect()` clients alike. Values are sent as text: objects JSON-encoded, JS arrays as
 // PostgreSQL array literals (pg/lib/utils.js prepareValue).
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { propertyName } from './constants.js';
 import { looksLikeDatabase, paramsOf, rawStatement, valueList } from './raw-call.js';

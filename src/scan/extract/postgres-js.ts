@@ -3,7 +3,7 @@
 // `sql(rows, 'a', 'b')` (insert column list and values, or update assignments), `sql(ids)` in
 // `in ${…}`, `sql('table')` identifiers, `sql.json(v)`, `sql.array(v)`, nested fragments. Parameters
 // are typed by the server (the statement is described first), so JS arrays into jsonb are fine.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { propertyName } from './constants.js';
 import { rootIdentifier } from './context.js';

@@ -3,7 +3,7 @@
 // `$executeRawUnsafe`. Holes: `Prisma.join(list)`, `Prisma.raw(text)`, `Prisma.empty`, nested
 // `Prisma.sql` fragments; anything else is a bound value. How Prisma binds a JS array to a jsonb
 // parameter is unverified here, so no array-encoding claim is made (`server-typed`).
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
 import { declarationsOf, lookup } from './builders/declarations.js';

@@ -1,6 +1,6 @@
 // Shared by the extractors of `client.query(text, values)`-style APIs: turn a call's text and
 // values arguments into an extracted statement, or a counted unresolved site.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ArrayEncoding, ExtractedStatement, Library, ParamFact } from '../facts.js';
 import { looksLikeStatement } from './template.js';
 import type { ExtractContext } from './types.js';

@@ -4,7 +4,7 @@
 // `sql.join(list, glue)`, `sql.unnest(rows, types)`, `sql.json/jsonb/array/binary/date/timestamp`,
 // nested fragments; anything else is a bound value. slonik refuses non-primitive raw values, so arrays
 // reach PostgreSQL only through sql.array/sql.json.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { rootIdentifier } from './context.js';
 import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';

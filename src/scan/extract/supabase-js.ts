@@ -4,7 +4,7 @@
 // `INSERT … ON CONFLICT ("a", "b") DO UPDATE`, without onConflict the primary key is the target, and
 // PostgREST cannot send an index predicate. Only chains on a real supabase client count: created by
 // createClient / createServerClient / createBrowserClient, or declared as SupabaseClient.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ColumnUse, ExtractedStatement, OnConflictFacts, RelationName, TableRef } from '../facts.js';
 import { chainsOf, chainText, skipWrappers, type Chain, type Link } from './builders/chain.js';
 import { builderFacts, builderStatement, bindingsOf, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';

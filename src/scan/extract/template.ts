@@ -1,6 +1,6 @@
 // Tagged templates → SQL text with `$n` parameters. Each library says what its `${…}` holes mean
 // (a bound value, a nested fragment, an identifier, a helper); this file does the numbering.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ParamFact, ValueKind } from '../facts.js';
 import type { ExtractContext } from './types.js';
 

@@ -1,7 +1,7 @@
 // What kind of JS value an argument is, from syntax alone, then from the types the file declares
 // (declared-kind.ts). Whatever they cannot tell is left to the type checker (../type-kinds.ts), which
 // runs only for the few sites a rule needs. Raw-SQL parameters and builder values both come through here.
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.js';
 import type { ValueKind } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
 import { declaredKind } from './declared-kind.js';

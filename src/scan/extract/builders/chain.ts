@@ -1,7 +1,7 @@
 // Method chains as builder APIs write them: `knex('t').insert(rows).onConflict(['a']).merge()` read
 // from the root outwards. Every call of a chain is in ExtractContext.calls; only the outermost one
 // starts a chain, so each statement is seen once.
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.js';
 import { treeCache } from './tree-cache.js';
 
 /** One `.name(args)` of a chain; `name` is `''` for a direct call such as `knex('t')`. */

@@ -2,7 +2,7 @@
 // type checker): imports, `require()`, variables, parameters (and the call a callback is passed
 // to), functions, class properties (`this.db`), exports. Lookups pick the innermost declaration
 // whose scope holds the use.
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.js';
 import { skipWrappers } from './chain.js';
 import { treeCache } from './tree-cache.js';
 

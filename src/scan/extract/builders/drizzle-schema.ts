@@ -2,7 +2,7 @@
 // (or `pgSchema('crm').table(…)`, or the `(t) => ({ id: t.integer() })` form), found wherever the
 // code's `clients` comes from (usually schema.ts), and what their properties are called in SQL.
 // https://orm.drizzle.team/docs/sql-schema-declaration
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.js';
 import { skipWrappers, chainOf } from './chain.js';
 import { declarationsOf } from './declarations.js';
 import { originIn, type Origin } from './origin.js';

@@ -1,7 +1,7 @@
 // Small pieces every builder extractor assembles QueryFacts from: names written as strings
 // (`'public.clients as c'`, `'c.name as n'`), column uses, value bindings, conflict targets written
 // as SQL text, and the statement envelope.
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.js';
 import type {
   ArrayEncoding,
   BuilderStatement,

@@ -4,7 +4,7 @@
 // packages (`@acme/db/schema`, through their package.json `exports`) resolve; other packages do not.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.js';
 
 const parsed = new Map<string, { readonly mtimeMs: number; readonly sourceFile: ts.SourceFile }>();
 

@@ -2,7 +2,7 @@
 // type checker: `supabase` ← `createClient(…)` ← '@supabase/supabase-js'; `clients` ←
 // `pgTable('clients', …)` in ./schema.ts; `trx` ← the callback of `knex.transaction(…)`. Extractors
 // decide from this whether a call belongs to their library; `unknown` is never guessed at.
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.js';
 import { skipWrappers } from './chain.js';
 import { declarationsOf, lookup, type FileDeclarations, type ImportFrom } from './declarations.js';
 import { parseFile, resolveModule } from './modules.js';

@@ -2,7 +2,7 @@
 // or a const bound to one of those in the same file. Keys are the columns written; each value's kind
 // (array / object / scalar) comes from syntax, and what syntax cannot tell keeps a type site for the
 // checker. A spread or computed key leaves the column list incomplete: never guessed.
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript.js';
 import type { ValueKind } from '../../facts.js';
 import { skipWrappers } from './chain.js';
 import { declarationsOf, lookup } from './declarations.js';
