@@ -123,45 +123,86 @@ const SNAPSHOT: Spec = obj({
   limitations: arr(obj({ kind: 'string', object: 'string', reason: 'string' })),
 });
 
-function check(value: unknown, spec: Spec, path: string): string | null {
-  if (spec === 'string') return typeof value === 'string' ? null : `${path} must be a string`;
-  if (spec === 'string?') return value === null || typeof value === 'string' ? null : `${path} must be a string or null`;
-  if (spec === 'boolean') return typeof value === 'boolean' ? null : `${path} must be true or false`;
-  if (spec === 'number') return typeof value === 'number' && Number.isFinite(value) ? null : `${path} must be a number`;
-  if (Array.isArray(spec)) {
-    return typeof value === 'string' && spec.includes(value) ? null : `${path} must be one of ${spec.join(', ')}`;
+/**
+ * What is wrong with a value, and where: the path segments are pushed on the way back up, so the
+ * message is built only for the one value that fails. Why compiled validators instead of walking the
+ * spec per value: building `${path}.${key}` for every field of a 100,000-column snapshot made
+ * validation cost 0.39 s of the 5,000-table snapshot's read, three times its JSON.parse.
+ */
+class Problem {
+  readonly segments: string[] = [];
+  constructor(readonly text: string) {}
+  at(segment: string): Problem {
+    this.segments.push(segment);
+    return this;
   }
-  const s = spec as Exclude<Spec, string | readonly string[]>;
-  if ('nullable' in s) return value === null ? null : check(value, s.nullable, path);
-  if ('array' in s) {
-    if (!Array.isArray(value)) return `${path} must be an array`;
-    for (let i = 0; i < value.length; i++) {
-      const problem = check(value[i], s.array, `${path}[${i}]`);
-      if (problem) return problem;
+}
+
+type Validator = (value: unknown) => Problem | null;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function compileFields(fields: { readonly [key: string]: Spec }): (record: Record<string, unknown>) => Problem | null {
+  const checks = Object.entries(fields).map(([key, spec]) => ({ key, segment: `.${key}`, check: compile(spec) }));
+  return (record) => {
+    for (const { key, segment, check } of checks) {
+      if (!(key in record)) return new Problem('is missing').at(segment);
+      const problem = check(record[key]);
+      if (problem) return problem.at(segment);
     }
     return null;
+  };
+}
+
+function compile(spec: Spec): Validator {
+  if (spec === 'string') return (value) => (typeof value === 'string' ? null : new Problem('must be a string'));
+  if (spec === 'string?') return (value) => (value === null || typeof value === 'string' ? null : new Problem('must be a string or null'));
+  if (spec === 'boolean') return (value) => (typeof value === 'boolean' ? null : new Problem('must be true or false'));
+  if (spec === 'number') return (value) => (typeof value === 'number' && Number.isFinite(value) ? null : new Problem('must be a number'));
+  if (Array.isArray(spec)) {
+    const allowed = new Set<string>(spec);
+    const text = `must be one of ${spec.join(', ')}`;
+    return (value) => (typeof value === 'string' && allowed.has(value) ? null : new Problem(text));
+  }
+  const s = spec as Exclude<Spec, string | readonly string[]>;
+  if ('nullable' in s) {
+    const inner = compile(s.nullable);
+    return (value) => (value === null ? null : inner(value));
+  }
+  if ('array' in s) {
+    const item = compile(s.array);
+    return (value) => {
+      if (!Array.isArray(value)) return new Problem('must be an array');
+      for (let i = 0; i < value.length; i++) {
+        const problem = item(value[i]);
+        if (problem) return problem.at(`[${i}]`);
+      }
+      return null;
+    };
   }
   if ('indexKey' in s) {
-    const v = value as { column?: unknown; expression?: unknown } | null;
-    if (v === null || typeof v !== 'object') return `${path} must be an object`;
-    return typeof v.column === 'string' || typeof v.expression === 'string' ? null : `${path} needs a column or an expression`;
+    return (value) => {
+      const v = value as { column?: unknown; expression?: unknown } | null;
+      if (v === null || typeof v !== 'object') return new Problem('must be an object');
+      return typeof v.column === 'string' || typeof v.expression === 'string' ? null : new Problem('needs a column or an expression');
+    };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path} must be an object`;
-  const record = value as Record<string, unknown>;
-  let fields: { readonly [key: string]: Spec };
   if ('union' in s) {
-    const tag = record[s.union.tag];
-    const chosen = typeof tag === 'string' ? s.union.cases[tag] : undefined;
-    if (!chosen) return `${path}.${s.union.tag} must be one of ${Object.keys(s.union.cases).join(', ')}`;
-    fields = chosen;
-  } else fields = s.object;
-  for (const [key, fieldSpec] of Object.entries(fields)) {
-    if (!(key in record)) return `${path}.${key} is missing`;
-    const problem = check(record[key], fieldSpec, `${path}.${key}`);
-    if (problem) return problem;
+    const { tag, cases } = s.union;
+    // a Map, not cases[tag]: a tag such as `toString` must not find Object.prototype's
+    const byTag = new Map(Object.entries(cases).map(([name, fields]) => [name, compileFields(fields)]));
+    const text = `must be one of ${Object.keys(cases).join(', ')}`;
+    return (value) => {
+      if (!isRecord(value)) return new Problem('must be an object');
+      const chosen = typeof value[tag] === 'string' ? byTag.get(value[tag]) : undefined;
+      return chosen ? chosen(value) : new Problem(text).at(`.${tag}`);
+    };
   }
-  return null;
+  const fields = compileFields(s.object);
+  return (value) => (isRecord(value) ? fields(value) : new Problem('must be an object'));
 }
+
+let snapshotValidator: Validator | null = null;
 
 export class SnapshotValidationError extends Error {}
 
@@ -178,7 +219,8 @@ export function validateSnapshot(value: unknown): Snapshot {
         (typeof version === 'number' && version > SNAPSHOT_FORMAT_VERSION ? 'upgrade schema-diff)' : 'take the snapshot again)'),
     );
   }
-  const problem = check(value, SNAPSHOT, 'snapshot');
-  if (problem) throw new SnapshotValidationError(problem);
+  snapshotValidator ??= compile(SNAPSHOT);
+  const problem = snapshotValidator(value);
+  if (problem) throw new SnapshotValidationError(`snapshot${problem.segments.reverse().join('')} ${problem.text}`);
   return value as Snapshot;
 }

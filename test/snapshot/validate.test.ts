@@ -15,6 +15,13 @@ describe('validateSnapshot', () => {
     const missing = JSON.parse(JSON.stringify(snapshot));
     delete missing.tables[0].constraints;
     expect(() => validateSnapshot(missing)).toThrow('snapshot.tables[0].constraints is missing');
+
+    // a kind named like an Object.prototype member is no kind (it once passed with no fields checked)
+    const prototypeKind = JSON.parse(JSON.stringify(snapshot));
+    prototypeKind.tables[0].constraints[0].kind = 'toString';
+    expect(() => validateSnapshot(prototypeKind)).toThrow(
+      'snapshot.tables[0].constraints[0].kind must be one of primary-key, unique, foreign-key, check, exclusion',
+    );
   });
 
   it('rejects other format versions and non-snapshots', () => {
