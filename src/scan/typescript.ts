@@ -16,6 +16,7 @@ export const ts = require(join(dirname(common), 'typescript.js')) as typeof Type
 // ts-morph's export (a type-only namespace merges with the value). Add a type here when tsc asks.
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace ts {
+  export type BinaryExpression = TypeScript.BinaryExpression;
   export type BindingName = TypeScript.BindingName;
   export type CallExpression = TypeScript.CallExpression;
   export type CompilerOptions = TypeScript.CompilerOptions;

@@ -192,7 +192,7 @@ const extractor: Extractor = {
       if (!resolvers.has(casing)) resolvers.set(casing, tableResolver(sourceFile, casing));
       return resolvers.get(casing)!;
     };
-    return statementsOfChains(context.calls, (chain) => statementOf(chain, context, resolverFor));
+    return statementsOfChains(context.calls, context.sourceFile, (chain) => statementOf(chain, context, resolverFor));
   },
 };
 

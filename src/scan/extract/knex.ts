@@ -221,7 +221,7 @@ const extractor: Extractor = {
   enablers: ['knex'],
   docs: 'https://knexjs.org/guide/query-builder.html',
   extract(_sourceFile, context) {
-    return statementsOfChains(context.calls, (chain) => statementOf(chain, context));
+    return statementsOfChains(context.calls, context.sourceFile, (chain) => statementOf(chain, context));
   },
 };
 

@@ -268,7 +268,7 @@ const extractor: Extractor = {
   enablers: ['kysely'],
   docs: 'https://kysely.dev/docs/category/examples',
   extract(_sourceFile, context) {
-    return statementsOfChains(context.calls, (chain) => statementOf(chain, context));
+    return statementsOfChains(context.calls, context.sourceFile, (chain) => statementOf(chain, context));
   },
 };
 

@@ -6,7 +6,7 @@
 // createClient / createServerClient / createBrowserClient, or declared as SupabaseClient.
 import { ts } from '../typescript.js';
 import type { ColumnUse, ExtractedStatement, OnConflictFacts, RelationName, TableRef } from '../facts.js';
-import { chainsOf, chainText, skipWrappers, type Chain, type Link } from './builders/chain.js';
+import { chainText, skipWrappers, statementsOfChains, type Chain, type Link } from './builders/chain.js';
 import { builderFacts, builderStatement, bindingsOf, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';
 import { isCallOfImport, isTypedAs, originOf, type Origin } from './builders/origin.js';
 import { baseColumn, logicFilterColumns, parseSelect, type SelectItem } from './builders/postgrest-select.js';
@@ -209,19 +209,16 @@ function filterUses(link: Link, scope: Scope, context: ExtractContext): void {
 }
 
 function extract(sourceFile: ts.SourceFile, context: ExtractContext): ExtractedStatement[] {
-  const statements: ExtractedStatement[] = [];
-  for (const chain of chainsOf(context.calls)) {
+  return statementsOfChains(context.calls, sourceFile, (chain) => {
     const fromIndex = chain.links.findIndex((l) => l.name === 'from');
-    if (fromIndex < 0) continue;
+    if (fromIndex < 0) return null;
     const start = fromIndex > 0 && chain.links[fromIndex - 1]!.name === 'schema' ? fromIndex - 1 : fromIndex;
     const receiver = start === 0 ? chain.base : chain.links[start - 1]!.call;
     const client = clientOf(originOf(sourceFile, receiver), context);
-    if (!client) continue;
+    if (!client) return null;
     const envelope: Envelope = { library: 'supabase-js', arrayEncoding: 'json', location: context.location(chain.outer), text: chainText(chain, sourceFile) };
-    const statement = statementOf(chain, fromIndex, client, context, envelope);
-    if (statement) statements.push(statement);
-  }
-  return statements;
+    return statementOf(chain, fromIndex, client, context, envelope);
+  });
 }
 
 const extractor: Extractor = {

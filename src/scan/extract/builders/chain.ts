@@ -2,6 +2,7 @@
 // from the root outwards. Every call of a chain is in ExtractContext.calls; only the outermost one
 // starts a chain, so each statement is seen once.
 import { ts } from '../../typescript.js';
+import { continuationsOf, continuedChain } from './continuation.js';
 import { treeCache } from './tree-cache.js';
 
 /** One `.name(args)` of a chain; `name` is `''` for a direct call such as `knex('t')`. */
@@ -18,6 +19,8 @@ export interface Chain {
   readonly links: readonly Link[];
   /** the outermost call: the whole statement */
   readonly outer: ts.CallExpression;
+  /** the later chains whose links were appended (continuation.ts): shown with the statement */
+  readonly continuations?: readonly ts.CallExpression[];
 }
 
 /** Parentheses, `!`, `as T`, `satisfies T` and `<T>x` do not change what a value is. */
@@ -98,17 +101,42 @@ export function returnedChain(fn: ts.Expression): { param: string; chain: Chain 
   return { param: first.name.text, chain: chainOf(expression) };
 }
 
-/** The chain's text for messages: whitespace collapsed, long calls shortened. */
+/** The chain's text for messages: whitespace collapsed, long calls shortened; continuations after `;`. */
 export function chainText(chain: Chain, sourceFile: ts.SourceFile, max = 160): string {
-  const text = chain.outer.getText(sourceFile).replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+  return [chain.outer, ...(chain.continuations ?? [])].map((call) => callText(call, sourceFile, max)).join('; ');
+}
+
+function callText(call: ts.CallExpression, sourceFile: ts.SourceFile, max: number): string {
+  const text = call.getText(sourceFile).replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** The statements of a file's chains: `statementOf` decides which chains are queries of its library. */
-export function statementsOfChains<S>(calls: readonly ts.CallExpression[], statementOf: (chain: Chain) => S | null): S[] {
+/**
+ * The statements of a file's chains: `statementOf` decides which chains are queries of its library.
+ * A query held in a variable and continued later (`q = q.where(…)`) is read with its continuations
+ * (continuation.ts) when that reading is a query too; else each chain is read on its own.
+ */
+export function statementsOfChains<S extends { readonly kind: string }>(
+  calls: readonly ts.CallExpression[],
+  sourceFile: ts.SourceFile,
+  statementOf: (chain: Chain) => S | null,
+): S[] {
   const statements: S[] = [];
-  for (const chain of chainsOf(calls)) {
-    const statement = statementOf(chain);
+  const chains = chainsOf(calls);
+  const continuations = continuationsOf(chains, sourceFile);
+  const consumed = new Set<Chain>();
+  for (const chain of chains) {
+    if (consumed.has(chain)) continue;
+    let statement = statementOf(chain);
+    if (statement && statement.kind !== 'unresolved' && continuations.byChain.has(chain)) {
+      const used = new Set<Chain>();
+      const continued = continuedChain(chain, continuations, used);
+      const whole = continued && statementOf(continued);
+      if (whole) {
+        statement = whole;
+        for (const c of used) consumed.add(c);
+      }
+    }
     if (statement) statements.push(statement);
   }
   return statements;
