@@ -76,16 +76,20 @@ export async function runFastCompare(args: FastCompareArgs): Promise<void> {
   const progress = createProgress(!args.quiet);
   const onNote = noteWriter(args.quiet);
   let result: { report: Report; render: Renderer; rules: typeof schemaRules };
+  const closing: Promise<void>[] = [];
   try {
     // why the databases first: their catalog queries start before the comparator and the reporters load,
     // so that this module loading (~50 ms of CPU) overlaps the servers' work instead of coming before it
-    const { snapshotInput } = await import('../input/index.js');
+    const { openInput } = await import('../input/index.js');
     // both at once, as runCompare reads two live databases (a snapshot file is read synchronously, in
-    // order); each closes its own connections. The progress line is the full program's (src/analysis.ts).
+    // order); each starts closing its connections once read, and they finish closing while the
+    // comparison runs. The progress line is the full program's (src/analysis.ts).
     const reading = Promise.allSettled(
       [args.source, args.target].map((input) => {
         progress.step(`reading ${input.startsWith('postgres') ? 'database' : input}`);
-        return snapshotInput(input, { onNote });
+        const opened = openInput(input, { onNote, keepOpen: false });
+        closing.push(opened.then((o) => o.close(), () => undefined));
+        return opened;
       }),
     );
     const [{ compareReport }, renderer, compare] = await Promise.all([
@@ -99,10 +103,17 @@ export async function runFastCompare(args: FastCompareArgs): Promise<void> {
     progress.step('comparing');
     const report = compareReport(source!.value, target!.value, { config: {}, onNote });
     result = { report, render: renderer, rules: compare.schemaRules };
-  } finally {
+  } catch (error) {
     progress.done();
+    await Promise.all(closing);
+    throw error;
   }
+  progress.done();
   // a compare without --code has schema findings only: the schema rules describe all of them in SARIF
-  writeOutput(result.render(result.report, { color: useColor(args), rules: result.rules }), args.output);
-  process.exitCode = exitCodeFor(result.report.findings, args.failOn);
+  try {
+    writeOutput(result.render(result.report, { color: useColor(args), rules: result.rules }), args.output);
+    process.exitCode = exitCodeFor(result.report.findings, args.failOn);
+  } finally {
+    await Promise.all(closing);
+  }
 }

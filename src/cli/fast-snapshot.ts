@@ -30,8 +30,13 @@ export function fastSnapshotArgs(argv: readonly string[]): FastSnapshotArgs | nu
 }
 
 export async function runFastSnapshot(args: FastSnapshotArgs): Promise<void> {
-  const { snapshotInput } = await import('../input/index.js');
+  const { openInput } = await import('../input/index.js');
   const { snapshotJson } = await import('../snapshot/serialize.js');
-  const { snapshot } = await snapshotInput(args.input);
-  writeOutput(snapshotJson(snapshot), args.output);
+  const opened = await openInput(args.input, { keepOpen: false });
+  // the connection closes while the snapshot is written (src/input/index.ts)
+  try {
+    writeOutput(snapshotJson(opened.snapshot), args.output);
+  } finally {
+    await opened.close();
+  }
 }

@@ -88,10 +88,8 @@ async function openDatabase(url: string, display: string, options: InputOptions)
     releaseUnused();
     throw error;
   }
-  let open = true;
-  const close = async () => {
-    if (open) (open = false), await client.end().catch(() => undefined);
-  };
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= client.end().catch(() => undefined));
   try {
     const db = queryable(client);
     // why: more sessions on the same snapshot read the catalogs in parallel (src/introspect/parallel-read.ts)
@@ -100,7 +98,9 @@ async function openDatabase(url: string, display: string, options: InputOptions)
       return { ...queryable(helper), close: () => helper.end() };
     };
     const snapshot = await snapshotOf(db, display, { ...options, openSession });
-    if (!options.keepOpen) await close();
+    // why not awaited: the server ending the session (backend exit, socket close: 5-40 ms) overlaps the
+    // caller's work on the snapshot (serializing, comparing); the caller's close() waits for it
+    if (!options.keepOpen) void close();
     return { kind: 'database', display, snapshot, database: options.keepOpen ? db : null, close };
   } catch (error) {
     await close();

@@ -89,12 +89,25 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
       const snapshotId = await exportSnapshot(db, begin);
       if (snapshotId) helpers = helperSessions.prepared((session) => joinSnapshot(session, snapshotId, settingsSql));
     }
-    server = { version_num: versionNum, version: row.version };
+    server = { version_num: versionNum, version: row.version, reserved: row.reserved ?? null };
     stepRows = await readSteps(db, helpers, catalogSteps(scope, versionNum));
-  } finally {
-    await Promise.all([db.query('ROLLBACK').catch(() => undefined), helperSessions.close()]);
+  } catch (error) {
+    await release(db, helperSessions);
+    throw error;
   }
-  return buildSnapshot({ server, ...stepRows });
+  // why before building: the ROLLBACK and the helpers' goodbyes go out now and their answers (the server
+  // ending two backends: 10-70 ms at 5,000 tables, ~7 ms on musicbrainz) arrive while the snapshot is built
+  const released = release(db, helperSessions);
+  try {
+    return buildSnapshot({ server, ...stepRows });
+  } finally {
+    await released;
+  }
+}
+
+/** End the read-only transaction (the caller keeps its connection) and close the helper sessions. */
+async function release(db: Queryable, helperSessions: HelperSessions): Promise<void> {
+  await Promise.all([db.query('ROLLBACK').catch(() => undefined), helperSessions.close()]);
 }
 
 /**
