@@ -20,6 +20,7 @@ import type {
 import { SNAPSHOT_FORMAT_VERSION } from '../snapshot/types.js';
 import { normalizeSnapshot } from '../snapshot/normalize.js';
 import type { CatalogRows, ColumnRow, Oid } from './rows.js';
+import { identifierQuoter, plainConstraintDefinition, type QuoteIdentifier } from './constraint-definition.js';
 
 const TYPE_CATEGORIES: Record<string, TypeCategory> = {
   A: 'array', B: 'boolean', C: 'composite', D: 'datetime', E: 'enum', G: 'geometric', I: 'network',
@@ -121,16 +122,16 @@ function decodeIndex(row: CatalogRows['indexes'][number], columnNames: ColumnNam
   };
 }
 
-function decodeConstraint(row: CatalogRows['constraints'][number], columnNames: ColumnNames): Constraint | null {
+function decodeConstraint(row: CatalogRows['constraints'][number], columnNames: ColumnNames, quote: QuoteIdentifier): Constraint | null {
+  const columns = attnums(row.keys).map((n) => columnNames[n] ?? `#${n}`);
   const base = {
     name: row.name,
-    definition: row.definition,
+    definition: row.definition ?? plainConstraintDefinition(row, columns, quote),
     deferrable: row.deferrable,
     initiallyDeferred: row.deferred,
     validated: row.validated,
     comment: row.comment,
   };
-  const columns = attnums(row.keys).map((n) => columnNames[n] ?? `#${n}`);
   switch (row.type) {
     case 'p':
       return { kind: 'primary-key', ...base, columns };
@@ -197,7 +198,9 @@ export function buildSnapshot(rows: CatalogRows): Snapshot {
     }
     return byRel;
   };
-  const constraints = group(rows.constraints, (r) => decodeConstraint(r, namesOf(r.relid)));
+  // the server's keywords: plain constraints come without their definition (constraint-definition.ts)
+  const quote = identifierQuoter(rows.server.reserved ?? '');
+  const constraints = group(rows.constraints, (r) => decodeConstraint(r, namesOf(r.relid), quote));
   const indexes = group(rows.indexes, (r) => decodeIndex(r, namesOf(r.relid)));
   const triggers = group(rows.triggers, decodeTrigger);
   const policies = group(rows.policies, (r): Policy => ({

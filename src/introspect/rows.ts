@@ -3,7 +3,11 @@
 
 export type Oid = number | string;
 
-export interface ServerRow { version_num: number; version: string }
+export interface ServerRow {
+  version_num: number; version: string;
+  /** the keywords quote_ident() quotes, space-separated (see queries/server.ts) */
+  reserved?: string | null;
+}
 export interface SchemaRow { name: string; comment: string | null; usable: boolean }
 export interface ExtensionRow { name: string; schema: string; version: string }
 
@@ -26,7 +30,9 @@ export interface ConstraintRow {
   /** attnums, space-separated */
   keys: string | null; ref_schema: string | null; ref_table: string | null;
   ref_columns: string[] | null; on_update: string; on_delete: string; match: string;
-  expression: string | null; nulls_not_distinct: boolean | null; definition: string; comment: string | null;
+  expression: string | null; nulls_not_distinct: boolean | null;
+  /** null for a plain key, unique or foreign key constraint: assembled from the other columns (constraint-definition.ts) */
+  definition: string | null; comment: string | null;
 }
 
 export interface IndexRow {

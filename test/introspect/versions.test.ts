@@ -13,6 +13,7 @@ import { createDatabase, createIntrospectionRole, withClient } from '../helpers/
 import { fixtureStages, stagesFor } from '../helpers/every-object-kind.js';
 import { createContribPglite } from '../helpers/pglite-contrib.js';
 import { withoutVersionNoise } from './version-noise.js';
+import { CONSTRAINT_NAMES_DDL, expectServerDefinitions } from '../helpers/constraint-names.js';
 
 // Servers run with session defaults unlike PGlite's, so any output that depends on them (timestamps in
 // defaults and partition bounds, intervals, floats, bytea, identifier quoting) shows up as a difference.
@@ -134,6 +135,14 @@ describe.each(majors)('PostgreSQL %i', (major) => {
     );
     expect(helpers).toHaveLength(2);
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(await snapshotOf(server().url)));
+  });
+
+  it('spells plain key, unique and foreign key constraints as pg_get_constraintdef does, quoting included', async () => {
+    const url = await createDatabase(server().server.url, 'constraint_names');
+    await withClient(url, async (c) => {
+      await c.query(CONSTRAINT_NAMES_DDL);
+      await expectServerDefinitions(c);
+    });
   });
 
   it('snapshots twice to byte-identical JSON', async () => {
