@@ -1,7 +1,7 @@
 // `schema-diff snapshot <postgres://…|env:NAME> [-o FILE] [--quiet] [--no-color] [--debug]` without yargs,
 // the comparator, the reporters, the SQL parser or the embedded PostgreSQL. Anything else (other options,
 // --help, a typo) goes through the full program, which validates it.
-import { writeOutput } from './output.js';
+import { writeOutput, writeOutputPieces } from './output.js';
 
 export interface FastSnapshotArgs {
   readonly input: string;
@@ -31,11 +31,12 @@ export function fastSnapshotArgs(argv: readonly string[]): FastSnapshotArgs | nu
 
 export async function runFastSnapshot(args: FastSnapshotArgs): Promise<void> {
   const { openInput } = await import('../input/index.js');
-  const { snapshotJson } = await import('../snapshot/serialize.js');
+  const { snapshotJson, snapshotJsonPieces } = await import('../snapshot/serialize.js');
   const opened = await openInput(args.input, { keepOpen: false });
   // the connection closes while the snapshot is written (src/input/index.ts)
   try {
-    writeOutput(snapshotJson(opened.snapshot), args.output);
+    if (args.output) writeOutputPieces((emit) => snapshotJsonPieces(opened.snapshot, emit), args.output);
+    else writeOutput(snapshotJson(opened.snapshot), undefined);
   } finally {
     await opened.close();
   }

@@ -23,8 +23,33 @@ export function writeOutput(text: string, file: string | undefined): void {
     mkdirSync(dirname(file), { recursive: true });
     writeInChunks(file, text);
   } catch (error) {
-    throw new UsageError(`-o ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw cannotWrite(file, error);
   }
+}
+
+/**
+ * Write what `produce` emits to FILE (folders created), piece by piece, without joining the pieces
+ * (src/snapshot/serialize.ts snapshotJsonPieces).
+ */
+export function writeOutputPieces(produce: (emit: (text: string) => void) => void, file: string): void {
+  let fd: number;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(file, 'w');
+  } catch (error) {
+    throw cannotWrite(file, error);
+  }
+  try {
+    produce((text) => writeText(fd, text));
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code ? cannotWrite(file, error) : error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cannotWrite(file: string, error: unknown): UsageError {
+  return new UsageError(`-o ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
 }
 
 /** Characters per write: each chunk's UTF-8 stays small enough to be reused from cache. */
@@ -38,15 +63,19 @@ const CHUNK = 1 << 18;
 function writeInChunks(file: string, text: string): void {
   const fd = openSync(file, 'w');
   try {
-    for (let start = 0; start < text.length; ) {
-      let end = Math.min(start + CHUNK, text.length);
-      // a surrogate pair split over two writes would be encoded as two replacement characters
-      const last = text.charCodeAt(end - 1);
-      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
-      writeSync(fd, text.slice(start, end));
-      start = end;
-    }
+    writeText(fd, text);
   } finally {
     closeSync(fd);
+  }
+}
+
+function writeText(fd: number, text: string): void {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + CHUNK, text.length);
+    // a surrogate pair split over two writes would be encoded as two replacement characters
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    writeSync(fd, text.slice(start, end));
+    start = end;
   }
 }
