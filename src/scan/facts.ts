@@ -127,6 +127,18 @@ export interface OperatorUse {
   readonly operator: string;
 }
 
+/** A database function the statement calls by name: supabase-js `rpc('fn', { a, b })` (PostgREST `/rpc/fn`). */
+export interface FunctionCall {
+  /** null: the client's schema, `public` unless `db.schema` or `.schema()` says otherwise */
+  readonly schema: string | null;
+  readonly name: string;
+  /**
+   * The argument names passed (PostgREST picks the overload by them), in the order written; null when
+   * they are not known statically (a variable, a spread).
+   */
+  readonly argumentNames: readonly string[] | null;
+}
+
 export type Command = 'select' | 'insert' | 'update' | 'delete' | 'merge' | 'other';
 
 /** What one statement or builder call does to the schema, independent of how it was written. */
@@ -154,6 +166,8 @@ export interface QueryFacts {
    * is a migration, and its other statements on these tables ran against an earlier shape of them
    */
   readonly changesTables: readonly RelationName[];
+  /** functions called by name through the client (supabase-js rpc); raw SQL's calls are PostgreSQL's to check */
+  readonly functions: readonly FunctionCall[];
 }
 
 /** One argument bound to `$index`, as the code passes it. */

@@ -183,6 +183,27 @@ function statementOf(chain: Chain, fromIndex: number, client: { schema: string |
   return builderStatement(envelope, facts);
 }
 
+/**
+ * `rpc('fn', { a, b })`: PostgREST's `POST /rpc/fn`, which finds the function by its name and the
+ * argument names (the filters and `select` after it apply to the function's result, not a table).
+ */
+function rpcStatementOf(chain: Chain, rpcIndex: number, client: { schema: string | null }, context: ExtractContext, envelope: Envelope): ExtractedStatement | null {
+  const links = chain.links;
+  const schemaLink = rpcIndex > 0 && links[rpcIndex - 1]!.name === 'schema' ? links[rpcIndex - 1] : undefined;
+  const schema = schemaLink?.args[0] ? context.constantText(schemaLink.args[0]) : null;
+  if (schemaLink && schema === null) return unresolvedStatement(envelope, 'schema name computed at run time');
+  const [nameArg, argsArg] = links[rpcIndex]!.args;
+  const name = nameArg ? context.constantText(nameArg) : null;
+  if (name === null) return unresolvedStatement(envelope, 'function name computed at run time');
+  let argumentNames: string[] | null = [];
+  if (argsArg) {
+    const rows = rowsOf(argsArg, context.sourceFile);
+    argumentNames = rows.complete ? [...rows.keys] : null;
+  }
+  const facts = builderFacts({ command: 'select', functions: [{ schema: schema ?? client.schema, name, argumentNames }] });
+  return builderStatement(envelope, facts);
+}
+
 function filterUses(link: Link, scope: Scope, context: ExtractContext): void {
   const first = link.args[0];
   if (!first) return;
@@ -210,14 +231,16 @@ function filterUses(link: Link, scope: Scope, context: ExtractContext): void {
 
 function extract(sourceFile: ts.SourceFile, context: ExtractContext): ExtractedStatement[] {
   return statementsOfChains(context.calls, sourceFile, (chain) => {
-    const fromIndex = chain.links.findIndex((l) => l.name === 'from');
+    const fromIndex = chain.links.findIndex((l) => l.name === 'from' || l.name === 'rpc');
     if (fromIndex < 0) return null;
     const start = fromIndex > 0 && chain.links[fromIndex - 1]!.name === 'schema' ? fromIndex - 1 : fromIndex;
     const receiver = start === 0 ? chain.base : chain.links[start - 1]!.call;
     const client = clientOf(originOf(sourceFile, receiver), context);
     if (!client) return null;
     const envelope: Envelope = { library: 'supabase-js', arrayEncoding: 'json', location: context.location(chain.outer), text: chainText(chain, sourceFile) };
-    return statementOf(chain, fromIndex, client, context, envelope);
+    return chain.links[fromIndex]!.name === 'rpc'
+      ? rpcStatementOf(chain, fromIndex, client, context, envelope)
+      : statementOf(chain, fromIndex, client, context, envelope);
   });
 }
 

@@ -10,6 +10,7 @@ import onConflictDeferrableArbiter from './on-conflict-deferrable-arbiter.js';
 import onConflictNoArbiter from './on-conflict-no-arbiter.js';
 import sqlParseError from './sql-parse-error.js';
 import unknownColumn from './unknown-column.js';
+import unknownFunction from './unknown-function.js';
 import unknownTable from './unknown-table.js';
 
 export const codeRules: readonly CodeRule[] = [
@@ -17,6 +18,7 @@ export const codeRules: readonly CodeRule[] = [
   onConflictDeferrableArbiter,
   unknownTable,
   unknownColumn,
+  unknownFunction,
   missingRequiredColumn,
   jsonbArrayParameter,
   jsonbOperatorOnJson,

@@ -52,6 +52,7 @@ function emptyFacts(command: Command, acc: Accumulator): QueryFacts {
     operators: acc.operators,
     createsTables: acc.creates,
     changesTables: acc.changes,
+    functions: [],
   };
 }
 

@@ -175,6 +175,7 @@ export function builderFacts(parts: Partial<QueryFacts> & Pick<QueryFacts, 'comm
     operators: [],
     createsTables: [],
     changesTables: [],
+    functions: [],
     ...parts,
   };
 }
