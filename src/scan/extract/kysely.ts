@@ -8,7 +8,8 @@
 import { ts } from '../typescript.js';
 import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
-import { chainText, statementsOfChains, returnedChain, skipWrappers, type Chain } from './builders/chain.js';
+import { chainOf, chainText, statementsOfChains, returnedChain, skipWrappers, type Chain, type Link } from './builders/chain.js';
+import { expressionColumns } from './builders/kysely-expressions.js';
 import {
   bindingOf,
   bindingsOf,
@@ -167,8 +168,29 @@ function outputAliases(links: readonly Chain['links'][number][], context: Extrac
 // ORDER BY, GROUP BY and DISTINCT ON may name an output column of the select list instead of a table's
 const OUTPUT_NAME_METHODS = new Set(['orderBy', 'groupBy', 'distinctOn']);
 
+/**
+ * `$if(cond, (qb) => qb.where(…))` and `$call((qb) => qb.where(…))` add the callback's links to the
+ * query (whether the condition holds is a run-time matter: every column they name must exist).
+ */
+function inlinedLinks(links: readonly Link[]): Link[] {
+  const out: Link[] = [];
+  for (const link of links) {
+    const callback = link.name === '$if' ? link.args[1] : link.name === '$call' ? link.args[0] : undefined;
+    const returned = callback ? returnedChain(callback) : null;
+    const base = returned && skipWrappers(returned.chain.base);
+    if (returned && base && ts.isIdentifier(base) && base.text === returned.param) out.push(...inlinedLinks(returned.chain.links));
+    else out.push(link);
+  }
+  return out;
+}
+
+/** A call whose chain is a query of its own (a subquery inside a callback). */
+function isSubquery(call: ts.CallExpression): boolean {
+  return chainOf(call).links.some((l) => ROOTS.has(l.name));
+}
+
 function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement | null {
-  const links = chain.links;
+  const links = inlinedLinks(chain.links);
   const rootIndex = links.findIndex((l) => ROOTS.has(l.name));
   if (rootIndex < 0) return null;
   const before = links.slice(0, rootIndex);
@@ -226,6 +248,12 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
       for (const key of insertColumns) scope.uses.push(columnUse(key, [plainTarget], 'write'));
     } else if (link.name === 'onConflict') {
       onConflict = conflictOf(first, context);
+    } else if ((WHERE_METHODS.has(link.name) && first && !second) || link.name === 'select' || link.name === 'returning') {
+      // expression-builder callbacks: `.where((eb) => eb.or([…]))`, `.select((eb) => ['id', eb.fn.count('id').as('n')])`
+      for (const arg of link.args) {
+        const columns = expressionColumns(arg, context.constantText, isSubquery, link.name === 'select' || link.name === 'returning');
+        for (const text of columns ?? (WHERE_METHODS.has(link.name) ? [] : strings([arg], context))) read(scope, text);
+      }
     } else if (READ_METHODS.has(link.name)) {
       for (const text of strings(link.name === 'orderBy' ? link.args.slice(0, 1) : link.args, context)) {
         const outputName = OUTPUT_NAME_METHODS.has(link.name) && parseColumnName(text)?.qualifier === null;
