@@ -5,7 +5,7 @@
 // values to node-postgres: a JS array bound to a json/jsonb column arrives as a PostgreSQL array.
 import { ts } from '../typescript.js';
 import type { ColumnUse, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
-import { chainText, statementsOfChains, skipWrappers, type Chain, type Link } from './builders/chain.js';
+import { chainOf, chainText, statementsOfChains, skipWrappers, type Chain, type Link } from './builders/chain.js';
 import {
   bindingOf,
   bindingsOf,
@@ -47,8 +47,8 @@ const FIRST_ARG_COLUMN = new Set([
   'havingNotNull', 'havingBetween', 'orderBy',
 ]);
 const JOIN_METHODS = new Set(['join', 'innerJoin', 'leftJoin', 'leftOuterJoin', 'rightJoin', 'rightOuterJoin', 'fullOuterJoin', 'crossJoin']);
-/** Methods that bring columns from places we cannot see: unqualified names may be valid there. */
-const OPENING_METHODS = new Set(['with', 'withRecursive', 'joinRaw', 'fromRaw', 'union', 'unionAll']);
+/** Methods that bring columns from places we cannot see: unqualified names may be valid there (a modify() callback read as its links is no longer one). */
+const OPENING_METHODS = new Set(['with', 'withRecursive', 'joinRaw', 'fromRaw', 'union', 'unionAll', 'modify']);
 const KNOWN_METHODS = new Set([
   ...TABLE_METHODS, ...READ_METHODS, ...WHERE_METHODS, ...FIRST_ARG_COLUMN, ...JOIN_METHODS, ...OPENING_METHODS,
   'insert', 'update', 'del', 'delete', 'increment', 'decrement', 'onConflict', 'merge', 'ignore', 'withSchema',
@@ -123,10 +123,59 @@ function looksLikeCallableKnex(links: readonly Link[]): boolean {
   return links[0]!.args.length === 1 && links.slice(1).some((l) => l.name !== 'then' && KNOWN_METHODS.has(l.name));
 }
 
+/**
+ * The links a callback adds to the query it is given: `where((qb) => qb.where('a', 1).orWhere('b', 2))`,
+ * `where(function () { this.where(…) })` (a grouped condition), `modify((qb) => { qb.where(…); })`.
+ * null when the callback is anything else, or uses a method this file does not read.
+ */
+function callbackLinks(callback: ts.Expression | undefined): Link[] | null {
+  const fn = callback && skipWrappers(callback);
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return null;
+  const param = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : null;
+  const isBuilder = (node: ts.Expression): boolean =>
+    (param !== null && ts.isIdentifier(node) && node.text === param) || (ts.isFunctionExpression(fn) && node.kind === ts.SyntaxKind.ThisKeyword);
+  const expressions: ts.Expression[] = [];
+  // statements of the body, through blocks and both branches of an `if`; false for anything else
+  const collect = (statement: ts.Statement): boolean => {
+    if (ts.isExpressionStatement(statement)) expressions.push(statement.expression);
+    else if (ts.isReturnStatement(statement) && statement.expression) expressions.push(statement.expression);
+    else if (ts.isBlock(statement)) return statement.statements.every(collect);
+    else if (ts.isIfStatement(statement)) return collect(statement.thenStatement) && (!statement.elseStatement || collect(statement.elseStatement));
+    else return false;
+    return true;
+  };
+  if (ts.isBlock(fn.body)) {
+    if (!fn.body.statements.every(collect)) return null;
+  } else expressions.push(fn.body);
+  const links: Link[] = [];
+  for (const expression of expressions) {
+    const call = skipWrappers(expression);
+    if (!ts.isCallExpression(call)) return null;
+    const chain = chainOf(call);
+    if (!isBuilder(skipWrappers(chain.base))) return null;
+    const inner = inlinedLinks(chain.links);
+    // a subquery (its own from/table) names another table's columns
+    if (!inner.every((l) => KNOWN_METHODS.has(l.name) && !TABLE_METHODS.has(l.name))) return null;
+    links.push(...inner);
+  }
+  return links;
+}
+
+/** The chain's links with grouped conditions and modify() callbacks replaced by the links they add. */
+function inlinedLinks(links: readonly Link[]): Link[] {
+  const out: Link[] = [];
+  for (const link of links) {
+    const grouped = (WHERE_METHODS.has(link.name) && link.args.length === 1) || link.name === 'modify' ? callbackLinks(link.args[0]) : null;
+    if (grouped) out.push(...grouped);
+    else out.push(link);
+  }
+  return out;
+}
+
 function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement | null {
   const start = tableStart(chain);
   if (!start) return null;
-  const links = chain.links;
+  const links = inlinedLinks(chain.links);
   if (!links.slice(1).every((l) => KNOWN_METHODS.has(l.name))) return null;
   const origin = originOf(context.sourceFile, start.receiver);
   const knex = isKnex(origin);
