@@ -21,8 +21,8 @@ export interface Declaration {
   readonly importFrom?: ImportFrom;
   readonly type?: ts.TypeNode;
   readonly initializer?: ts.Expression;
-  /** function declarations and functions assigned to variables: what they return */
-  readonly returns?: readonly ts.Expression[];
+  /** function declarations and functions assigned to variables (what they return: returnedExpressions) */
+  readonly function?: ts.SignatureDeclaration;
   /** parameters of a function passed as an argument: the call it is passed to */
   readonly callbackOf?: ts.CallExpression;
 }
@@ -74,6 +74,24 @@ for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) {
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+const returnsCache = new WeakMap<ts.SignatureDeclaration, readonly ts.Expression[]>();
+
+/**
+ * What a declared function returns (its `return` expressions, or an arrow's expression body); empty
+ * when the declaration is no function. Looked for only when asked: walking every function body up front
+ * cost a fifth of the declarations walk on the 500k-line bench.
+ */
+export function returnedExpressions(declaration: Declaration): readonly ts.Expression[] {
+  const fn = declaration.function;
+  if (!fn) return [];
+  let returns = returnsCache.get(fn);
+  if (!returns) {
+    returns = returnsOf(fn);
+    returnsCache.set(fn, returns);
+  }
+  return returns;
 }
 
 function returnsOf(fn: ts.SignatureDeclaration): ts.Expression[] {
@@ -186,7 +204,7 @@ export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
       }
     }
     if (ts.isFunctionDeclaration(node) && node.name) {
-      add({ name: node.name.text, kind: 'function', ...range(scope), position, returns: returnsOf(node) });
+      add({ name: node.name.text, kind: 'function', ...range(scope), position, function: node });
       if (hasModifier(node, ts.SyntaxKind.ExportKeyword)) {
         exports.set(hasModifier(node, ts.SyntaxKind.DefaultKeyword) ? 'default' : node.name.text, node.name.text);
       }
@@ -238,12 +256,12 @@ export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
   };
   ts.forEachChild(sourceFile, inScope(fileScope));
 
-  // `const f = () => …` is a function too: record what it returns.
+  // `const f = () => …` is a function too.
   for (const list of byName.values()) {
     for (let i = 0; i < list.length; i++) {
       const d = list[i]!;
       const init = d.initializer && skipWrappers(d.initializer);
-      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) list[i] = { ...d, returns: returnsOf(init) };
+      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) list[i] = { ...d, function: init };
     }
   }
   const result: FileDeclarations = { sourceFile, byName, exports, reexports, exportAll };

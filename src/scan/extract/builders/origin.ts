@@ -4,7 +4,7 @@
 // decide from this whether a call belongs to their library; `unknown` is never guessed at.
 import { ts } from '../../typescript.js';
 import { skipWrappers } from './chain.js';
-import { declarationsOf, lookup, type FileDeclarations, type ImportFrom } from './declarations.js';
+import { declarationsOf, lookup, returnedExpressions, type FileDeclarations, type ImportFrom } from './declarations.js';
 import { parseFile, resolveModule } from './modules.js';
 
 export type Origin =
@@ -96,8 +96,9 @@ function typeOrigin(file: FileDeclarations, type: ts.TypeNode, depth: number): O
 /** What a function declared in `file` under `name` returns, if it returns one thing we can follow. */
 function returnedOrigin(file: FileDeclarations, name: string, position: number, depth: number): Origin {
   const declaration = lookup(file, name, position);
-  if (!declaration?.returns || declaration.returns.length === 0) return UNKNOWN;
-  const origins = declaration.returns.map((r) => originIn(file, r, depth + 1));
+  const returns = declaration ? returnedExpressions(declaration) : [];
+  if (returns.length === 0) return UNKNOWN;
+  const origins = returns.map((r) => originIn(file, r, depth + 1));
   return origins.length === 1 || origins.every((o) => sameShape(o, origins[0]!)) ? origins[0]! : UNKNOWN;
 }
 
@@ -150,7 +151,7 @@ export function originIn(file: FileDeclarations, expression: ts.Expression, dept
     const callee = skipWrappers(node.expression);
     if (ts.isIdentifier(callee)) {
       const declaration = lookup(file, callee.text, callee.pos);
-      if (declaration?.returns) return returnedOrigin(file, callee.text, callee.pos, depth + 1);
+      if (declaration?.function) return returnedOrigin(file, callee.text, callee.pos, depth + 1);
       // a function imported from a project file: what it returns there
       if (declaration?.kind === 'import' && declaration.importFrom) {
         const path = resolveModule(sourceFile.fileName, declaration.importFrom.module);
