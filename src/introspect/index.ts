@@ -67,17 +67,19 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   const settingsSql = `SELECT ${setConfig}`;
   const helperSessions = new HelperSessions(options.openSession, Math.floor(options.sessions ?? DEFAULT_SESSIONS) - 1);
   let helpers: Promise<Session | null>[] = [];
-  const begin = async () => {
+  /** `exporting`: also export the transaction's snapshot, for the helpers to adopt */
+  const begin = async (exporting: boolean) => {
     await rowsOf(db, 'transaction start', 'BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // why together: the settings and the server version in one round trip
-    const [row] = await rowsOf<CatalogRows['server']>(db, 'session settings', `SELECT ${serverColumns}, ${setConfig}`);
+    // why together: the settings, the server version and the snapshot for the helpers in one round trip
+    const exported = exporting ? ', pg_catalog.pg_export_snapshot() AS snapshot_id' : '';
+    const [row] = await rowsOf<StartRow>(db, 'session settings', `SELECT ${serverColumns}, ${setConfig}${exported}`);
     if (!row) throw new IntrospectionQueryError('reading server version', 'no row');
     return row;
   };
   let stepRows: Awaited<ReturnType<typeof readSteps>>;
   let server: CatalogRows['server'];
   try {
-    const row = await begin();
+    const row = helperSessions.count > 0 ? await beginExporting(db, begin) : await begin(false);
     const versionNum = Number(row.version_num);
     if (versionNum < MINIMUM_SERVER_VERSION) {
       throw new IntrospectionQueryError(
@@ -85,10 +87,8 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
         `PostgreSQL ${row.version} is not supported (14 or newer is required)`,
       );
     }
-    if (helperSessions.count > 0) {
-      const snapshotId = await exportSnapshot(db, begin);
-      if (snapshotId) helpers = helperSessions.prepared((session) => joinSnapshot(session, snapshotId, settingsSql));
-    }
+    const snapshotId = row.snapshot_id;
+    if (snapshotId) helpers = helperSessions.prepared((session) => joinSnapshot(session, snapshotId, settingsSql));
     server = { version_num: versionNum, version: row.version, reserved: row.reserved ?? null };
     stepRows = await readSteps(db, helpers, catalogSteps(scope, versionNum));
   } catch (error) {
@@ -110,17 +110,17 @@ async function release(db: Queryable, helperSessions: HelperSessions): Promise<v
   await Promise.all([db.query('ROLLBACK').catch(() => undefined), helperSessions.close()]);
 }
 
+type StartRow = CatalogRows['server'] & { snapshot_id?: string | null };
+
 /**
- * The first session's snapshot, for helpers to adopt. A server that cannot export one leaves the
- * transaction aborted: it is started again and the read goes on with one session.
+ * Start the transaction and export its snapshot for helpers to adopt. A server that cannot export one
+ * leaves the transaction aborted: it is started again and the read goes on with one session.
  */
-async function exportSnapshot(db: Queryable, begin: () => Promise<unknown>): Promise<string | null> {
+async function beginExporting(db: Queryable, begin: (exporting: boolean) => Promise<StartRow>): Promise<StartRow> {
   try {
-    const [row] = (await db.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows;
-    return row?.id ?? null;
+    return await begin(true);
   } catch {
     await rowsOf(db, 'transaction start', 'ROLLBACK');
-    await begin();
-    return null;
+    return begin(false);
   }
 }

@@ -77,6 +77,31 @@ describe('catalogs read over several sessions', () => {
     expect(after.tables.map((t) => t.name)).toEqual(['a', 'b']);
   });
 
+  it('go on in one session when the server cannot export a snapshot', async () => {
+    const url = await createDatabase(servers()[0]!.url, 'export_refused');
+    await withClient(url, (c) => c.query('CREATE TABLE t (id int PRIMARY KEY, v text); CREATE INDEX ON t (v)'));
+    const expected = JSON.stringify(await withClient(url, (c) => introspect(c)));
+    const helpers = helperOpener(url);
+    let refused = 0;
+    const snapshot = await withClient(url, (c) => {
+      const noExport: Queryable = {
+        query: async (sql, params) => {
+          // as a standby or a pooler in transaction mode answers: the transaction is aborted
+          if (/pg_export_snapshot/.test(sql)) {
+            refused++;
+            await c.query('SELECT 1/0').catch(() => undefined);
+            throw new Error('cannot export a snapshot');
+          }
+          return (await c.query(sql, params ? [...params] : undefined)) as never;
+        },
+      };
+      return introspect(noExport, { sessions: 3, openSession: helpers.openSession });
+    });
+    expect(refused).toBe(1);
+    expect(helpers.used.filter((sql) => /^SELECT/.test(sql) && !/set_config/.test(sql))).toEqual([]);
+    expect(JSON.stringify(snapshot)).toBe(expected);
+  });
+
   it('go on without a helper that cannot connect', async () => {
     const url = await createDatabase(servers()[0]!.url, 'helper_refused');
     await withClient(url, (c) => c.query('CREATE TABLE t (id int PRIMARY KEY, v text); CREATE INDEX ON t (v)'));
