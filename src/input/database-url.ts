@@ -27,6 +27,9 @@ export interface ConnectionSettings {
   readonly applicationName: string;
 }
 
+/** node-postgres' query, for reading rows one at a time (src/input/index.ts) */
+export const PgQuery = pg.Query;
+
 export function isDatabaseUrl(input: string): boolean {
   return /^postgres(ql)?:\/\//i.test(input);
 }

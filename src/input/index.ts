@@ -8,7 +8,7 @@ import type { Queryable, Session } from '../introspect/queryable.js';
 import type pg from 'pg';
 import type { Snapshot } from '../snapshot/types.js';
 import { SnapshotValidationError, validateSnapshot } from '../snapshot/validate.js';
-import { connect, isDatabaseUrl } from './database-url.js';
+import { connect, isDatabaseUrl, PgQuery } from './database-url.js';
 import { readEnvUrl } from './env-url.js';
 import { displayPath } from './display-path.js';
 import { maskInput } from './mask.js';
@@ -63,6 +63,15 @@ function queryable(client: pg.Client): Queryable {
     async query<Row>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params ? [...params] : undefined);
       return { rows: result.rows as Row[] };
+    },
+    eachRow<Row>(sql: string, onRow: (row: Row) => void) {
+      return new Promise<void>((resolve, reject) => {
+        // a query with a row listener and no callback hands each row over and keeps none (pg/lib/query.js)
+        const query = client.query(new PgQuery(sql));
+        query.on('row', onRow);
+        query.once('end', () => resolve());
+        query.once('error', reject);
+      });
     },
   };
 }

@@ -1,6 +1,5 @@
 // Pure: catalog rows in, snapshot out. No database here, so every decoding rule is unit-testable.
 import type {
-  Column,
   Constraint,
   ForeignKeyAction,
   Grant,
@@ -13,19 +12,15 @@ import type {
   Table,
   Trigger,
   TriggerEvent,
-  TypeCategory,
   UserType,
   View,
 } from '../snapshot/types.js';
 import { SNAPSHOT_FORMAT_VERSION } from '../snapshot/types.js';
 import { normalizeSnapshot } from '../snapshot/normalize.js';
-import type { CatalogRows, ColumnRow, Oid } from './rows.js';
+import type { CatalogRows, Oid } from './rows.js';
+import { ColumnCollector, key, type ColumnNames } from './column-collector.js';
 import { identifierQuoter, plainConstraintDefinition, type QuoteIdentifier } from './constraint-definition.js';
 
-const TYPE_CATEGORIES: Record<string, TypeCategory> = {
-  A: 'array', B: 'boolean', C: 'composite', D: 'datetime', E: 'enum', G: 'geometric', I: 'network',
-  N: 'numeric', P: 'pseudo', R: 'range', S: 'string', T: 'timespan', U: 'user', V: 'bitstring', X: 'unknown',
-};
 const FK_ACTIONS: Record<string, ForeignKeyAction> = {
   a: 'no-action', r: 'restrict', c: 'cascade', n: 'set-null', d: 'set-default',
 };
@@ -41,13 +36,6 @@ const TRIGGER_ROW = 1, TRIGGER_BEFORE = 2, TRIGGER_INSERT = 4, TRIGGER_DELETE = 
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
 
-/** Map key of an oid: a number (numeric keys hash without allocating a string per lookup). */
-function key(oid: Oid): number {
-  return typeof oid === 'number' ? oid : Number(oid);
-}
-
-/** A relation's column names by attnum (a sparse array: dropped columns leave holes). */
-type ColumnNames = readonly (string | undefined)[];
 
 /** A parent as `["schema","name"]` (JSON text: names may contain dots). */
 function splitQualified(qualified: string): { schema: string; name: string } {
@@ -58,23 +46,6 @@ function splitQualified(qualified: string): { schema: string; name: string } {
 /** `'1 3'` → [1, 3]; null or '' → []. */
 function attnums(text: string | null): number[] {
   return text ? text.split(' ').map(Number) : [];
-}
-
-function decodeColumn(row: ColumnRow, position: number): Column {
-  return {
-    name: row.name,
-    position,
-    type: row.type,
-    typeCategory: TYPE_CATEGORIES[row.category] ?? 'unknown',
-    domainBaseType: row.domain_base,
-    nullable: !row.not_null,
-    default: row.default,
-    identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by-default' : null,
-    generated: row.generated,
-    generatedKind: row.generated_kind === 's' ? 'stored' : row.generated_kind === 'v' ? 'virtual' : null,
-    collation: row.collation,
-    comment: row.comment,
-  };
 }
 
 function decodeTrigger(row: CatalogRows['triggers'][number]): Trigger {
@@ -161,28 +132,14 @@ function parseJson<T>(value: T | string | null): T | null {
   return value;
 }
 
-export function buildSnapshot(rows: CatalogRows): Snapshot {
+/**
+ * `columns`: the column rows already decoded as they arrived (src/introspect/index.ts); rows.columns are
+ * added to them.
+ */
+export function buildSnapshot(rows: CatalogRows, columns = new ColumnCollector()): Snapshot {
   // Columns grouped by relation, in attnum order; positions count live columns only.
-  const columnRowsByRel = new Map<number, ColumnRow[]>();
-  for (const row of rows.columns) {
-    const rel = key(row.relid);
-    const list = columnRowsByRel.get(rel);
-    if (list) list.push(row);
-    else columnRowsByRel.set(rel, [row]);
-  }
-  const columnNamesByRel = new Map<number, ColumnNames>();
-  const columnsByRel = new Map<number, Column[]>();
-  for (const [rel, list] of columnRowsByRel) {
-    list.sort((a, b) => a.attnum - b.attnum);
-    const names: (string | undefined)[] = [];
-    const columns: Column[] = [];
-    for (const row of list) {
-      names[row.attnum] = row.name;
-      columns.push(decodeColumn(row, columns.length + 1));
-    }
-    columnNamesByRel.set(rel, names);
-    columnsByRel.set(rel, columns);
-  }
+  for (const row of rows.columns) columns.add(row);
+  const { columnsByRel, columnNamesByRel } = columns.finish();
   const noNames: ColumnNames = [];
   const namesOf = (rel: Oid) => columnNamesByRel.get(key(rel)) ?? noNames;
 

@@ -4,6 +4,7 @@ import type { Snapshot } from '../snapshot/types.js';
 import type { Queryable, Session } from './queryable.js';
 import type { CatalogRows } from './rows.js';
 import { buildSnapshot } from './build-snapshot.js';
+import { ColumnCollector } from './column-collector.js';
 import { catalogSteps } from './catalog-steps.js';
 import { HelperSessions } from './helper-sessions.js';
 import { IntrospectionQueryError, joinSnapshot, readSteps, rowsOf } from './parallel-read.js';
@@ -76,6 +77,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     if (!row) throw new IntrospectionQueryError('reading server version', 'no row');
     return row;
   };
+  const columns = new ColumnCollector();
   let stepRows: Awaited<ReturnType<typeof readSteps>>;
   let server: CatalogRows['server'];
   try {
@@ -90,7 +92,8 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     const snapshotId = row.snapshot_id;
     if (snapshotId) helpers = helperSessions.prepared((session) => joinSnapshot(session, snapshotId, settingsSql));
     server = { version_num: versionNum, version: row.version, reserved: row.reserved ?? null };
-    stepRows = await readSteps(db, helpers, catalogSteps(scope, versionNum));
+    // why: the columns (the most rows by far) are decoded as they arrive, while the server still works
+    stepRows = await readSteps(db, helpers, catalogSteps(scope, versionNum), { columns: columns.add });
   } catch (error) {
     await release(db, helperSessions);
     throw error;
@@ -99,7 +102,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   // ending two backends: 10-70 ms at 5,000 tables, ~7 ms on musicbrainz) arrive while the snapshot is built
   const released = release(db, helperSessions);
   try {
-    return buildSnapshot({ server, ...stepRows });
+    return buildSnapshot({ server, ...stepRows }, columns);
   } finally {
     await released;
   }

@@ -22,6 +22,19 @@ export async function rowsOf<T>(db: Queryable, step: string, sql: string): Promi
   }
 }
 
+/** Each row of `sql` to `onRow`: as it arrives where `db` can (eachRow), else once all are in. */
+export async function eachRowOf<T>(db: Queryable, step: string, sql: string, onRow: (row: T) => void): Promise<void> {
+  try {
+    if (db.eachRow) return await db.eachRow<T>(sql, onRow);
+    for (const row of (await db.query<T>(sql)).rows) onRow(row);
+  } catch (error) {
+    throw new IntrospectionQueryError(`reading ${step}`, error);
+  }
+}
+
+/** Steps whose rows go to a consumer one by one (and not into the result: their list there is empty). */
+export type RowConsumers = Partial<Record<CatalogKey, (row: never) => void>>;
+
 /**
  * Make `session` read what the exporting transaction reads: a READ ONLY repeatable-read transaction on
  * `snapshotId` (adopted before its first query, as PostgreSQL requires), with the same settings.
@@ -43,7 +56,12 @@ export type StepRows = Pick<CatalogRows, CatalogKey>;
  * session fails at once, and the step that had been running longest (say, parked on a lock) is the one
  * that says where the read was, not a step that happened to start as the connection dropped.
  */
-export function readSteps(main: Queryable, helpers: readonly Promise<Session | null>[], steps: readonly CatalogStep[]): Promise<StepRows> {
+export function readSteps(
+  main: Queryable,
+  helpers: readonly Promise<Session | null>[],
+  steps: readonly CatalogStep[],
+  consumers: RowConsumers = {},
+): Promise<StepRows> {
   const queue = [...steps];
   const rows: Partial<Record<CatalogKey, unknown[]>> = {};
   let failure: { error: unknown; started: number } | null = null;
@@ -60,7 +78,8 @@ export function readSteps(main: Queryable, helpers: readonly Promise<Session | n
       if (!step) return settle();
       inFlight++;
       const order = started++;
-      rowsOf(session, step.step, step.sql)
+      const consume = consumers[step.key] as ((row: unknown) => void) | undefined;
+      (consume ? eachRowOf(session, step.step, step.sql, consume).then(() => []) : rowsOf(session, step.step, step.sql))
         .then(
           (result) => void (rows[step.key] = result),
           (error: unknown) => {

@@ -3,6 +3,11 @@
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+  /**
+   * Optional: hand each row of `sql` to `onRow` as it arrives instead of collecting them (node-postgres).
+   * Without it, introspection hands over the rows of query() once they are all in.
+   */
+  eachRow?<Row = Record<string, unknown>>(sql: string, onRow: (row: Row) => void): Promise<void>;
 }
 
 /**
