@@ -4,8 +4,10 @@
 // on its rarely taken isLineBreak call (940 deopts in one run), making it 20x slower: 0.7 s of
 // one worker's 5 s on the 500k-line bench, in about half the runs. This loop has no call to miss.
 import type { ts } from 'ts-morph';
+import { treeCache } from './builders/tree-cache.js';
 
-const lineStartsOf = new WeakMap<ts.SourceFile, readonly number[]>();
+// on the tree, not in a WeakMap (tree-cache.ts says why)
+const lineStartsOf = treeCache<ts.SourceFile, readonly number[]>('line starts');
 
 export function lineStarts(text: string): number[] {
   const starts = [0];

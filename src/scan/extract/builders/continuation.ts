@@ -11,6 +11,7 @@
 import { ts } from '../../typescript.js';
 import { chainOf, skipWrappers, type Chain } from './chain.js';
 import { declarationsOf, lookup, type Declaration, type FileDeclarations } from './declarations.js';
+import { treeCache } from './tree-cache.js';
 
 export interface Continuations {
   readonly sourceFile: ts.SourceFile;
@@ -21,8 +22,20 @@ export interface Continuations {
   readonly continuable: Map<Declaration, boolean>;
 }
 
+// one per file's chains (every builder extractor asks for the same chains), kept on them (tree-cache.ts)
+const cache = treeCache<readonly Chain[], Continuations>('continuations');
+
 /** For each chain held in a variable, the later chains based on that variable. */
 export function continuationsOf(chains: readonly Chain[], sourceFile: ts.SourceFile): Continuations {
+  let continuations = cache.get(chains);
+  if (!continuations) {
+    continuations = findContinuations(chains, sourceFile);
+    cache.set(chains, continuations);
+  }
+  return continuations;
+}
+
+function findContinuations(chains: readonly Chain[], sourceFile: ts.SourceFile): Continuations {
   const byChain = new Map<Chain, { variable: Declaration; chains: Chain[] }>();
   let byOuter: Map<ts.Node, Chain> | null = null;
   let declarations: FileDeclarations | null = null;

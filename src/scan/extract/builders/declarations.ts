@@ -76,7 +76,7 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 }
 
-const returnsCache = new WeakMap<ts.SignatureDeclaration, readonly ts.Expression[]>();
+const returnsCache = treeCache<ts.SignatureDeclaration, readonly ts.Expression[]>('returns');
 
 /**
  * What a declared function returns (its `return` expressions, or an arrow's expression body); empty
