@@ -132,33 +132,93 @@ function parseJson<T>(value: T | string | null): T | null {
   return value;
 }
 
-/**
- * `columns`: the column rows already decoded as they arrived (src/introspect/index.ts); rows.columns are
- * added to them.
- */
-export function buildSnapshot(rows: CatalogRows, columns = new ColumnCollector()): Snapshot {
-  // Columns grouped by relation, in attnum order; positions count live columns only.
-  for (const row of rows.columns) columns.add(row);
-  const { columnsByRel, columnNamesByRel } = columns.finish();
-  const noNames: ColumnNames = [];
-  const namesOf = (rel: Oid) => columnNamesByRel.get(key(rel)) ?? noNames;
+function group<R extends { relid: Oid }, T>(list: readonly R[], decode: (row: R) => T | null): Map<number, T[]> {
+  const byRel = new Map<number, T[]>();
+  for (const row of list) {
+    const item = decode(row);
+    if (item === null) continue;
+    const k = key(row.relid);
+    const existing = byRel.get(k);
+    if (existing) existing.push(item);
+    else byRel.set(k, [item]);
+  }
+  return byRel;
+}
 
-  const group = <R extends { relid: Oid }, T>(list: R[], decode: (row: R) => T | null) => {
-    const byRel = new Map<number, T[]>();
-    for (const row of list) {
-      const item = decode(row);
-      if (item === null) continue;
-      const k = key(row.relid);
-      const existing = byRel.get(k);
-      if (existing) existing.push(item);
-      else byRel.set(k, [item]);
+type Decoded<T> = { readonly rows: readonly unknown[]; readonly byRel: Map<number, T[]> };
+
+/**
+ * The part of building a snapshot that can start before every catalog has been read: the columns (fed a
+ * row at a time), then the constraints and indexes, which need the column names. Why: on a live database
+ * the catalog queries finish one after the other, and what is decoded while the last ones run is no
+ * longer between the last row and the file (src/introspect/index.ts).
+ */
+export class EarlyDecoding {
+  readonly columns = new ColumnCollector();
+  private columnsDone?: ReturnType<ColumnCollector['finish']>;
+  private constraints?: Decoded<Constraint>;
+  private indexes?: Decoded<Index>;
+  private readonly waiting: { constraints?: CatalogRows['constraints']; indexes?: CatalogRows['indexes'] } = {};
+
+  /** `quote`: identifierQuoter of the server's keywords */
+  constructor(private readonly quote: QuoteIdentifier) {}
+
+  /** Every column row is in (after the last add). */
+  finishColumns(): ReturnType<ColumnCollector['finish']> {
+    if (!this.columnsDone) {
+      this.columnsDone = this.columns.finish();
+      if (this.waiting.constraints) this.constraintsOf(this.waiting.constraints);
+      if (this.waiting.indexes) this.indexesOf(this.waiting.indexes);
     }
-    return byRel;
-  };
+    return this.columnsDone;
+  }
+
+  /** A step's rows are all in: decode them now if their column names are known, else once they are. */
+  stepDone(step: string, rows: readonly unknown[]): void {
+    if (step === 'constraints') {
+      if (this.columnsDone) this.constraintsOf(rows as CatalogRows['constraints']);
+      else this.waiting.constraints = rows as CatalogRows['constraints'];
+    } else if (step === 'indexes') {
+      if (this.columnsDone) this.indexesOf(rows as CatalogRows['indexes']);
+      else this.waiting.indexes = rows as CatalogRows['indexes'];
+    }
+  }
+
+  constraintsOf(rows: CatalogRows['constraints']): Map<number, Constraint[]> {
+    if (this.constraints?.rows !== rows) {
+      const namesOf = this.namesOf();
+      this.constraints = { rows, byRel: group(rows, (r) => decodeConstraint(r, namesOf(r.relid), this.quote)) };
+    }
+    return this.constraints.byRel;
+  }
+
+  indexesOf(rows: CatalogRows['indexes']): Map<number, Index[]> {
+    if (this.indexes?.rows !== rows) {
+      const namesOf = this.namesOf();
+      this.indexes = { rows, byRel: group(rows, (r) => decodeIndex(r, namesOf(r.relid))) };
+    }
+    return this.indexes.byRel;
+  }
+
+  private namesOf(): (rel: Oid) => ColumnNames {
+    const { columnNamesByRel } = this.finishColumns();
+    const noNames: ColumnNames = [];
+    return (rel) => columnNamesByRel.get(key(rel)) ?? noNames;
+  }
+}
+
+/**
+ * `early`: what was already decoded while the catalogs were read (src/introspect/index.ts); rows.columns
+ * are added to its columns.
+ */
+export function buildSnapshot(rows: CatalogRows, early?: EarlyDecoding): Snapshot {
   // the server's keywords: plain constraints come without their definition (constraint-definition.ts)
-  const quote = identifierQuoter(rows.server.reserved ?? '');
-  const constraints = group(rows.constraints, (r) => decodeConstraint(r, namesOf(r.relid), quote));
-  const indexes = group(rows.indexes, (r) => decodeIndex(r, namesOf(r.relid)));
+  const decoding = early ?? new EarlyDecoding(identifierQuoter(rows.server.reserved ?? ''));
+  // Columns grouped by relation, in attnum order; positions count live columns only.
+  for (const row of rows.columns) decoding.columns.add(row);
+  const { columnsByRel } = decoding.finishColumns();
+  const constraints = decoding.constraintsOf(rows.constraints);
+  const indexes = decoding.indexesOf(rows.indexes);
   const triggers = group(rows.triggers, decodeTrigger);
   const policies = group(rows.policies, (r): Policy => ({
     name: r.name,

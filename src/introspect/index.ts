@@ -3,8 +3,8 @@
 import type { Snapshot } from '../snapshot/types.js';
 import type { Queryable, Session } from './queryable.js';
 import type { CatalogRows } from './rows.js';
-import { buildSnapshot } from './build-snapshot.js';
-import { ColumnCollector } from './column-collector.js';
+import { buildSnapshot, EarlyDecoding } from './build-snapshot.js';
+import { identifierQuoter } from './constraint-definition.js';
 import { catalogSteps } from './catalog-steps.js';
 import { HelperSessions } from './helper-sessions.js';
 import { IntrospectionQueryError, joinSnapshot, readSteps, rowsOf } from './parallel-read.js';
@@ -77,7 +77,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     if (!row) throw new IntrospectionQueryError('reading server version', 'no row');
     return row;
   };
-  const columns = new ColumnCollector();
+  let early: EarlyDecoding | undefined;
   let stepRows: Awaited<ReturnType<typeof readSteps>>;
   let server: CatalogRows['server'];
   try {
@@ -92,8 +92,13 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     const snapshotId = row.snapshot_id;
     if (snapshotId) helpers = helperSessions.prepared((session) => joinSnapshot(session, snapshotId, settingsSql));
     server = { version_num: versionNum, version: row.version, reserved: row.reserved ?? null };
-    // why: the columns (the most rows by far) are decoded as they arrive, while the server still works
-    stepRows = await readSteps(db, helpers, catalogSteps(scope, versionNum), { columns: columns.add });
+    // why: the columns (the most rows by far) are decoded as they arrive and each step's rows as soon as
+    // they are in, while the server still works on the other steps
+    const decoding = (early = new EarlyDecoding(identifierQuoter(server.reserved ?? '')));
+    stepRows = await readSteps(db, helpers, catalogSteps(scope, versionNum), {
+      consumers: { columns: decoding.columns.add },
+      onStepDone: (key, rows) => (key === 'columns' ? void decoding.finishColumns() : decoding.stepDone(key, rows)),
+    });
   } catch (error) {
     await release(db, helperSessions);
     throw error;
@@ -102,7 +107,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   // ending two backends: 10-70 ms at 5,000 tables, ~7 ms on musicbrainz) arrive while the snapshot is built
   const released = release(db, helperSessions);
   try {
-    return buildSnapshot({ server, ...stepRows }, columns);
+    return buildSnapshot({ server, ...stepRows }, early);
   } finally {
     await released;
   }

@@ -56,11 +56,21 @@ export type StepRows = Pick<CatalogRows, CatalogKey>;
  * session fails at once, and the step that had been running longest (say, parked on a lock) is the one
  * that says where the read was, not a step that happened to start as the connection dropped.
  */
+export interface ReadHooks {
+  /** steps whose rows go to a consumer one by one */
+  readonly consumers?: RowConsumers;
+  /**
+   * Called once a step's rows are all in (its list is empty when a consumer took them), after its session
+   * has been given its next step. What it throws is ignored: the rows are still in the result.
+   */
+  readonly onStepDone?: (key: CatalogKey, rows: readonly unknown[]) => void;
+}
+
 export function readSteps(
   main: Queryable,
   helpers: readonly Promise<Session | null>[],
   steps: readonly CatalogStep[],
-  consumers: RowConsumers = {},
+  { consumers = {}, onStepDone }: ReadHooks = {},
 ): Promise<StepRows> {
   const queue = [...steps];
   const rows: Partial<Record<CatalogKey, unknown[]>> = {};
@@ -81,15 +91,22 @@ export function readSteps(
       const consume = consumers[step.key] as ((row: unknown) => void) | undefined;
       (consume ? eachRowOf(session, step.step, step.sql, consume).then(() => []) : rowsOf(session, step.step, step.sql))
         .then(
-          (result) => void (rows[step.key] = result),
+          (result) => {
+            rows[step.key] = result;
+            inFlight--;
+            next(session);
+            try {
+              if (!failure) onStepDone?.(step.key, result);
+            } catch {
+              // the builder decodes these rows again and says what is wrong
+            }
+          },
           (error: unknown) => {
             if (!failure || order < failure.started) failure = { error, started: order };
+            inFlight--;
+            next(session);
           },
-        )
-        .finally(() => {
-          inFlight--;
-          next(session);
-        });
+        );
     };
     next(main);
     for (const helper of helpers) helper.then((session) => session && next(session), () => undefined);
