@@ -210,7 +210,10 @@ function filterUses(link: Link, scope: Scope, context: ExtractContext): void {
   if (COLUMN_FILTERS.has(link.name)) {
     const field = context.constantText(first);
     const options = link.name === 'order' ? link.args[1] : link.name === 'textSearch' ? link.args[2] : undefined;
-    const use = field === null ? null : filterColumn(field, scope, referencedTable(options, context));
+    // `order('category(name)')`: a column of an embedded to-one resource (PostgREST's `order=category(name)`)
+    const embedded = link.name === 'order' && field !== null ? /^\s*([^\s().]+)\(([^()]+)\)\s*$/.exec(field) : null;
+    const use =
+      field === null ? null : embedded ? filterColumn(embedded[2]!.trim(), scope, embedded[1]!) : filterColumn(field, scope, referencedTable(options, context));
     if (use) scope.uses.push(use);
   } else if (link.name === 'or') {
     const text = context.constantText(first);

@@ -2,6 +2,7 @@ import type { ColumnUse, QueryFacts, RelationName, TableRef } from '../facts.js'
 import { SYSTEM_COLUMNS, type SchemaIndex } from '../schema-index.js';
 import { relationText, tableObject } from './describe.js';
 import { effectiveRelation } from './embedded.js';
+import { inputParameters } from './function-parameters.js';
 import { defineCodeRule } from './types.js';
 
 /**
@@ -29,6 +30,20 @@ function missingFrom(use: ColumnUse, relations: readonly RelationName[] | null, 
   return relations[0]!;
 }
 
+/**
+ * A PostgREST computed field: a function whose first input parameter is the table's row type (any
+ * others have defaults), selected, filtered and ordered like a column (`select('id, amount_text')`).
+ * https://docs.postgrest.org/en/latest/references/api/computed_fields.html
+ */
+function isComputedField(schema: SchemaIndex, table: { readonly schema: string; readonly name: string }, name: string): boolean {
+  return schema.snapshot.functions.some((f) => {
+    if (f.name !== name || f.kind !== 'function') return false;
+    const parameters = inputParameters(f);
+    const first = parameters?.[0];
+    return !!first && first.type === table.name && (first.typeSchema === null || first.typeSchema === table.schema) && parameters!.slice(1).every((p) => p.hasDefault);
+  });
+}
+
 function uniqueUses(facts: QueryFacts): ColumnUse[] {
   const seen = new Set<string>();
   return facts.columns.filter((use) => {
@@ -45,7 +60,7 @@ export default defineCodeRule({
   docs: {
     summary: 'A statement reads or writes a column that none of the tables in its scope has.',
     why:
-      'PostgreSQL rejects the statement with 42703 "column … does not exist". Only reported when every relation the name could belong to is known and none has it.',
+      'PostgreSQL rejects the statement with 42703 "column … does not exist". Only reported when every relation the name could belong to is known and none has it. For supabase-js, a PostgREST computed field (a function taking the table\'s row) counts as a column.',
   },
   check(subject, schema, report) {
     if (subject.kind !== 'statement') return;
@@ -56,6 +71,7 @@ export default defineCodeRule({
       const found = schema.lookup(relation);
       if (found.status !== 'found') continue;
       const { schema: schemaName, name } = found.relation;
+      if (subject.statement.library === 'supabase-js' && isComputedField(schema, found.relation, use.column)) continue;
       const tables = relations!.map(relationText).join(', ');
       const columns = schema.columnsOf(relation)!.map((c) => c.name);
       report({

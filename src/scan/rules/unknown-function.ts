@@ -6,38 +6,10 @@
 // schema cache", on every call.
 import type { Routine } from '../../snapshot/types.js';
 import type { FunctionCall } from '../facts.js';
-import { parseSql, type AstNode } from '../sql/parse.js';
-import { defineCodeRule } from './types.js';
-
-interface Parameter {
-  /** null when unnamed */
-  readonly name: string | null;
-  readonly hasDefault: boolean;
-  /** the type's last name part, e.g. `jsonb`, `int8` */
-  readonly type: string;
-}
+import { inputParameters } from './function-parameters.js';
 
 const BODY_TYPES = new Set(['json', 'jsonb', 'text', 'xml', 'bytea']);
-const parametersOf = new WeakMap<Routine, readonly Parameter[] | null>();
-
-/** The input parameters of a function, read by PostgreSQL's parser from pg_get_function_arguments(); null if it cannot. */
-function inputParameters(routine: Routine): readonly Parameter[] | null {
-  if (parametersOf.has(routine)) return parametersOf.get(routine)!;
-  let parameters: Parameter[] | null = null;
-  const parsed = parseSql(`CREATE FUNCTION f(${routine.arguments}) RETURNS void LANGUAGE sql AS ''`);
-  const statement = parsed.ok ? (parsed.statements[0]?.node.CreateFunctionStmt as { parameters?: AstNode[] } | undefined) : undefined;
-  if (statement) {
-    parameters = [];
-    for (const node of statement.parameters ?? []) {
-      const p = node.FunctionParameter as { name?: string; mode?: string; defexpr?: unknown; argType?: { names?: { String?: { sval?: string } }[] } };
-      if (p.mode === 'FUNC_PARAM_OUT' || p.mode === 'FUNC_PARAM_TABLE') continue;
-      const names = p.argType?.names ?? [];
-      parameters.push({ name: p.name ?? null, hasDefault: p.defexpr !== undefined, type: names[names.length - 1]?.String?.sval ?? '' });
-    }
-  }
-  parametersOf.set(routine, parameters);
-  return parameters;
-}
+import { defineCodeRule } from './types.js';
 
 /** Whether PostgREST can call this function with these argument names (null parameters: unknown, so yes). */
 function accepts(routine: Routine, names: readonly string[]): boolean {

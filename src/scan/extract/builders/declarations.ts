@@ -36,6 +36,14 @@ export interface FileDeclarations {
   readonly reexports: ReadonlyMap<string, ImportFrom>;
   /** `export * from './m'` */
   readonly exportAll: readonly string[];
+  /** `type Client = SupabaseClient<Database>`: type aliases, apart from values (a type and a value may share a name) */
+  readonly typeAliases: ReadonlyMap<string, readonly TypeAlias[]>;
+}
+
+export interface TypeAlias {
+  readonly scopeStart: number;
+  readonly scopeEnd: number;
+  readonly type: ts.TypeNode;
 }
 
 const cache = treeCache<ts.SourceFile, FileDeclarations>('declarations');
@@ -69,7 +77,8 @@ for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) {
     ts.isBlock(node) ||
     ts.isCaseBlock(node) ||
     ts.isForStatement(node) ||
-    ts.isForOfStatement(node);
+    ts.isForOfStatement(node) ||
+    ts.isTypeAliasDeclaration(node);
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
@@ -123,6 +132,7 @@ export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
   const exports = new Map<string, string>();
   const reexports = new Map<string, ImportFrom>();
   const exportAll: string[] = [];
+  const typeAliases = new Map<string, TypeAlias[]>();
   const callbacks = new Map<ts.Node, ts.CallExpression>();
   const add = (declaration: Declaration): void => {
     const list = byName.get(declaration.name) ?? [];
@@ -164,6 +174,13 @@ export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
           else exports.set(element.name.text, local);
         }
       }
+      return;
+    }
+    if (ts.isTypeAliasDeclaration(node)) {
+      const list = typeAliases.get(node.name.text) ?? [];
+      list.push({ ...range(scope), type: node.type });
+      typeAliases.set(node.name.text, list);
+      if (hasModifier(node, ts.SyntaxKind.ExportKeyword)) exports.set(node.name.text, node.name.text);
       return;
     }
     if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) exports.set('default', node.expression.text);
@@ -264,13 +281,23 @@ export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
       if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) list[i] = { ...d, function: init };
     }
   }
-  const result: FileDeclarations = { sourceFile, byName, exports, reexports, exportAll };
+  const result: FileDeclarations = { sourceFile, byName, exports, reexports, exportAll, typeAliases };
   cache.set(sourceFile, result);
   return result;
 }
 
 function range(scope: { start: number; end: number }): { scopeStart: number; scopeEnd: number } {
   return { scopeStart: scope.start, scopeEnd: scope.end };
+}
+
+/** The type alias a type reference to `name` at `position` means: the innermost scope holding it. */
+export function lookupTypeAlias(declarations: FileDeclarations, name: string, position: number): TypeAlias | null {
+  let best: TypeAlias | null = null;
+  for (const alias of declarations.typeAliases.get(name) ?? []) {
+    if (position < alias.scopeStart || position >= alias.scopeEnd) continue;
+    if (!best || alias.scopeEnd - alias.scopeStart < best.scopeEnd - best.scopeStart) best = alias;
+  }
+  return best;
 }
 
 /** The declaration a use of `name` at `position` refers to: the innermost scope holding it. */

@@ -4,7 +4,7 @@
 // decide from this whether a call belongs to their library; `unknown` is never guessed at.
 import { ts } from '../../typescript.js';
 import { skipWrappers } from './chain.js';
-import { declarationsOf, lookup, returnedExpressions, type FileDeclarations, type ImportFrom } from './declarations.js';
+import { declarationsOf, lookup, lookupTypeAlias, returnedExpressions, type FileDeclarations, type ImportFrom } from './declarations.js';
 import { parseFile, resolveModule } from './modules.js';
 
 export type Origin =
@@ -88,9 +88,52 @@ function typeOrigin(file: FileDeclarations, type: ts.TypeNode, depth: number): O
     path.unshift(name.right.text);
     name = name.left;
   }
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  // `type Client = SupabaseClient<Database>` in this file
+  const alias = path.length === 0 ? lookupTypeAlias(file, name.text, type.pos) : null;
+  if (alias) return typeOrigin(file, alias.type, depth + 1);
   const root = lookup(file, name.text, type.pos);
   if (root?.kind !== 'import' || !root.importFrom) return UNKNOWN;
+  // a type alias exported by a project file (`import type { Client } from '../types'`)
+  if (path.length === 0) return typeOriginOfImport(file, root.importFrom, depth + 1);
   return { kind: 'typed', type: { kind: 'import', from: root.importFrom, path } };
+}
+
+/** What a module exports as the type `name`, when it is a type alias (or re-exports one). */
+function exportedTypeOrigin(file: FileDeclarations, name: string, depth: number): Origin {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const local = file.exports.get(name);
+  if (local !== undefined) {
+    const alias = lookupTypeAlias(file, local, file.sourceFile.end - 1);
+    if (alias) return typeOrigin(file, alias.type, depth + 1);
+    // `import type { SupabaseClient as Client } …; export { Client }`
+    const imported = lookup(file, local, file.sourceFile.end - 1);
+    if (imported?.kind === 'import' && imported.importFrom) return typeOriginOfImport(file, imported.importFrom, depth + 1);
+    return UNKNOWN;
+  }
+  const reexport = file.reexports.get(name);
+  if (reexport) {
+    const path = resolveModule(file.sourceFile.fileName, reexport.module);
+    const other = path === null ? null : parseFile(path);
+    return other ? exportedTypeOrigin(declarationsOf(other), reexport.imported, depth + 1) : { kind: 'typed', type: { kind: 'import', from: reexport, path: [] } };
+  }
+  for (const module of file.exportAll) {
+    const path = resolveModule(file.sourceFile.fileName, module);
+    const other = path === null ? null : parseFile(path);
+    if (!other) continue;
+    const found = exportedTypeOrigin(declarationsOf(other), name, depth + 1);
+    if (found.kind !== 'unknown') return found;
+  }
+  return UNKNOWN;
+}
+
+/** A type imported by name: from a project file, what it exports; from a package, that package's type. */
+function typeOriginOfImport(file: FileDeclarations, from: ImportFrom, depth: number): Origin {
+  const module = resolveModule(file.sourceFile.fileName, from.module);
+  const other = module === null || from.imported === '*' ? null : parseFile(module);
+  const aliased = other ? exportedTypeOrigin(declarationsOf(other), from.imported, depth + 1) : UNKNOWN;
+  // not an alias we can follow (an interface, a class): the import itself, as before
+  return aliased.kind !== 'unknown' ? aliased : { kind: 'typed', type: { kind: 'import', from, path: [] } };
 }
 
 /** What a function declared in `file` under `name` returns, if it returns one thing we can follow. */
