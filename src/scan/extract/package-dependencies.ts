@@ -1,30 +1,82 @@
 // The packages a file may use: the scanned root's package.json and, in a monorepo, the package.json of
 // the workspace package the file belongs to (documenso declares kysely in packages/lib and
 // packages/prisma only, so files there that reach Kysely through `@documenso/prisma` without importing
-// 'kysely' themselves were never read as Kysely code: 7 of 107 query sites extracted).
-import { readFileSync } from 'node:fs';
+// 'kysely' themselves were never read as Kysely code: 7 of 107 query sites extracted). A workspace package
+// the file's package depends on brings its own dependencies too: midday's dashboard declares only
+// `@midday/supabase`, the workspace package that creates the Supabase client it uses everywhere.
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 
 const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
-/** directory → the declared packages of its package.json (null: none there, or unreadable) */
-const manifests = new Map<string, readonly string[] | null>();
+interface Manifest {
+  readonly name: string | null;
+  readonly declared: readonly string[];
+}
+
+/** directory → its package.json (null: none there, or unreadable) */
+const manifestsByDir = new Map<string, Manifest | null>();
+
+function manifestIn(dir: string): Manifest | null {
+  if (manifestsByDir.has(dir)) return manifestsByDir.get(dir)!;
+  let manifest: Manifest | null = null;
+  try {
+    const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const declared: string[] = [];
+    for (const field of FIELDS) {
+      const deps = json[field];
+      if (deps && typeof deps === 'object') declared.push(...Object.keys(deps));
+    }
+    manifest = { name: typeof json.name === 'string' ? json.name : null, declared };
+  } catch {
+    manifest = null;
+  }
+  manifestsByDir.set(dir, manifest);
+  return manifest;
+}
 
 function declaredIn(dir: string): readonly string[] | null {
-  if (manifests.has(dir)) return manifests.get(dir)!;
-  let names: string[] | null = null;
-  try {
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
-    names = [];
-    for (const field of FIELDS) {
-      const deps = manifest[field];
-      if (deps && typeof deps === 'object') names.push(...Object.keys(deps));
+  return manifestIn(dir)?.declared ?? null;
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', '.next', '.turbo', 'coverage', 'out']);
+/** scanned root → the workspace packages under it by name (package.json files found by a walk, once) */
+const workspacesByRoot = new Map<string, ReadonlyMap<string, Manifest>>();
+
+function workspacesOf(root: string): ReadonlyMap<string, Manifest> {
+  let found = workspacesByRoot.get(root);
+  if (found) return found;
+  const byName = new Map<string, Manifest>();
+  const walk = (dir: string, depth: number): void => {
+    const manifest = dir === root ? null : manifestIn(dir);
+    if (manifest?.name && !byName.has(manifest.name)) byName.set(manifest.name, manifest);
+    if (depth > 6) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
     }
-  } catch {
-    names = null;
+    for (const entry of entries) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name), depth + 1);
+    }
+  };
+  walk(root, 0);
+  found = byName;
+  workspacesByRoot.set(root, found);
+  return found;
+}
+
+/** The names, plus what the workspace packages among them declare, and so on. */
+function withWorkspaceDependencies(root: string, names: Iterable<string>, into: Set<string>): void {
+  const workspaces = workspacesOf(root);
+  const pending = [...names];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (into.has(name)) continue;
+    into.add(name);
+    const workspace = workspaces.get(name);
+    if (workspace) pending.push(...workspace.declared);
   }
-  manifests.set(dir, names);
-  return names;
 }
 
 function inside(root: string, dir: string): boolean {
@@ -32,14 +84,19 @@ function inside(root: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/** `rootDependencies` plus those of the nearest package.json between the file and the scanned root. */
+/**
+ * `rootDependencies` plus those of the nearest package.json between the file and the scanned root, and
+ * (transitively) those of the workspace packages among them.
+ */
 export function dependenciesOfFile(root: string, path: string, rootDependencies: Iterable<string>): Set<string> {
-  const result = new Set(rootDependencies);
+  const declared: string[] = [...rootDependencies];
   for (let dir = dirname(path); inside(root, dir); dir = dirname(dir)) {
-    const declared = declaredIn(dir);
-    if (declared === null) continue;
-    for (const name of declared) result.add(name);
+    const own = declaredIn(dir);
+    if (own === null) continue;
+    declared.push(...own);
     break;
   }
+  const result = new Set<string>();
+  withWorkspaceDependencies(root, declared, result);
   return result;
 }

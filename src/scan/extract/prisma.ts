@@ -9,6 +9,7 @@ import { skipWrappers } from './builders/chain.js';
 import { declarationsOf, lookup } from './builders/declarations.js';
 import { paramsOf, rawStatement } from './raw-call.js';
 import { buildSql, looksLikeStatement, staticText, type Hole } from './template.js';
+import { parseSql } from '../sql/parse.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const RAW_TAGS = new Set(['$queryRaw', '$executeRaw']);
@@ -76,6 +77,20 @@ function classifier(context: ExtractContext) {
   return classify;
 }
 
+/**
+ * A hole that calls a function (`${filterCondition(params)}`) may return a value or a `Prisma.Sql`
+ * clause, which syntax cannot tell (langfuse builds its filters that way). Read as a value, a clause
+ * leaves SQL that does not parse: then the statement is not checked, rather than a false parse error.
+ */
+function callHoleBreaksParse(template: ts.TemplateLiteral, sql: string): boolean {
+  if (!ts.isTemplateExpression(template)) return false;
+  const callHole = template.templateSpans.some((span) => {
+    const node = skipWrappers(span.expression);
+    return ts.isCallExpression(node) && !['join', 'raw'].includes(memberName(node.expression) ?? '');
+  });
+  return callHole && !parseSql(sql).ok;
+}
+
 const extractor: Extractor = {
   id: 'prisma',
   enablers: ['@prisma/client', 'prisma'],
@@ -87,6 +102,10 @@ const extractor: Extractor = {
       if (!looksLikeStatement(staticText(template))) return;
       const built = buildSql(template, classifier(context), context);
       const location = context.location(node);
+      if (built.ok && callHoleBreaksParse(template, built.sql)) {
+        statements.push({ ...base, location, kind: 'unresolved', reason: 'a template hole is a function call that returns SQL (a clause built at run time)' });
+        return;
+      }
       statements.push(built.ok ? { ...base, location, kind: 'sql', sql: built.sql, params: built.params } : { ...base, location, kind: 'unresolved', reason: built.reason });
     };
     for (const node of context.taggedTemplates) {

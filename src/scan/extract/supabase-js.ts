@@ -8,7 +8,7 @@ import { ts } from '../typescript.js';
 import type { ColumnUse, ExtractedStatement, OnConflictFacts, RelationName, TableRef } from '../facts.js';
 import { chainText, skipWrappers, statementsOfChains, type Chain, type Link } from './builders/chain.js';
 import { builderFacts, builderStatement, bindingsOf, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';
-import { isCallOfImport, isTypedAs, originOf, type Origin } from './builders/origin.js';
+import { isCallOfImport, isTypedAs, originOf, packageOf, type Origin } from './builders/origin.js';
 import { baseColumn, logicFilterColumns, parseSelect, type SelectItem } from './builders/postgrest-select.js';
 import { propertyOf, rowsOf } from './builders/rows.js';
 import type { ExtractContext, Extractor } from './types.js';
@@ -32,6 +32,30 @@ function clientOf(origin: Origin, context: ExtractContext): { schema: string | n
   if (CLIENT_TYPES.some(([module, names]) => isTypedAs(origin, [module], names))) return { schema: null };
   if (origin.kind !== 'call' || !CLIENT_FACTORIES.some(([module, names]) => isCallOfImport(origin, [module], names))) return null;
   return { schema: optionSchema(origin.node, origin.sourceFile === context.sourceFile ? context : null) };
+}
+
+/**
+ * A receiver the code names as a Supabase client (`supabase`, `supabaseAdmin`, `ctx.supabase`,
+ * `io.supabase.client`) whose origin cannot be traced: frameworks hand the client over in a context
+ * object (next-safe-action's `ctx`, trigger.dev's `io`) that only the type checker could follow. Taken
+ * as a client (in a project that depends on supabase-js, with a PostgREST-shaped chain after it) unless
+ * the origin leads to another package; its schema is then unknown, so table names are unqualified.
+ */
+function namedSupabase(receiver: ts.Expression): boolean {
+  let node = skipWrappers(receiver);
+  for (;;) {
+    if (ts.isIdentifier(node)) return /supabase/i.test(node.text);
+    if (!ts.isPropertyAccessExpression(node)) return false;
+    if (/supabase/i.test(node.name.text)) return true;
+    node = skipWrappers(node.expression);
+  }
+}
+
+/** The origin leads into a package (not the project's own files, nor a supabase package). */
+function fromOtherPackage(origin: Origin): boolean {
+  const module = packageOf(origin);
+  if (module === null || /^(\.|\/|@\/|~\/|#)/.test(module)) return false;
+  return !/supabase/i.test(module);
 }
 
 /** `createClient(url, key, { db: { schema: 'app' } })` → `app`. */
@@ -238,7 +262,8 @@ function extract(sourceFile: ts.SourceFile, context: ExtractContext): ExtractedS
     if (fromIndex < 0) return null;
     const start = fromIndex > 0 && chain.links[fromIndex - 1]!.name === 'schema' ? fromIndex - 1 : fromIndex;
     const receiver = start === 0 ? chain.base : chain.links[start - 1]!.call;
-    const client = clientOf(originOf(sourceFile, receiver), context);
+    const origin = originOf(sourceFile, receiver);
+    const client = clientOf(origin, context) ?? (!fromOtherPackage(origin) && namedSupabase(receiver) ? { schema: null } : null);
     if (!client) return null;
     const envelope: Envelope = { library: 'supabase-js', arrayEncoding: 'json', location: context.location(chain.outer), text: chainText(chain, sourceFile) };
     return chain.links[fromIndex]!.name === 'rpc'
@@ -249,7 +274,8 @@ function extract(sourceFile: ts.SourceFile, context: ExtractContext): ExtractedS
 
 const extractor: Extractor = {
   id: 'supabase-js',
-  enablers: ['@supabase/supabase-js', '@supabase/ssr', '@supabase/postgrest-js', '@supabase/auth-helpers-nextjs'],
+  // @trigger.dev/supabase hands jobs a supabase-js client (`io.supabase.client`)
+  enablers: ['@supabase/supabase-js', '@supabase/ssr', '@supabase/postgrest-js', '@supabase/auth-helpers-nextjs', '@trigger.dev/supabase'],
   docs: 'https://supabase.com/docs/reference/javascript/select',
   extract,
 };
