@@ -48,14 +48,6 @@ export async function joinSnapshot(session: Session, snapshotId: string, setting
 
 export type StepRows = Pick<CatalogRows, CatalogKey>;
 
-/**
- * Run every step on `main` and on each helper as soon as it is ready (a helper that resolves to null
- * is left out; one still connecting when the work is done is not waited for). A failing step fails the
- * whole read: the other sessions take no more work, the read settles when their current queries have,
- * and the error is that of the failed step that started first. Why: when the server goes away every
- * session fails at once, and the step that had been running longest (say, parked on a lock) is the one
- * that says where the read was, not a step that happened to start as the connection dropped.
- */
 export interface ReadHooks {
   /** steps whose rows go to a consumer one by one */
   readonly consumers?: RowConsumers;
@@ -66,6 +58,14 @@ export interface ReadHooks {
   readonly onStepDone?: (key: CatalogKey, rows: readonly unknown[]) => void;
 }
 
+/**
+ * Run every step on `main` and on each helper as soon as it is ready (a helper that resolves to null
+ * is left out; one still connecting when the work is done is not waited for). A failing step fails the
+ * whole read: the other sessions take no more work, the read settles when their current queries have,
+ * and the error is that of the failed step that started first. Why: when the server goes away every
+ * session fails at once, and the step that had been running longest (say, parked on a lock) is the one
+ * that says where the read was, not a step that happened to start as the connection dropped.
+ */
 export function readSteps(
   main: Queryable,
   helpers: readonly Promise<Session | null>[],
