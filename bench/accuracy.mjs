@@ -125,6 +125,9 @@ function findAll(plan, predicate, found = []) {
 /** `SET LOCAL search_path = …` for the app being measured (set by measure); introspection runs without it. */
 let searchPath = 'SET LOCAL search_path = public';
 
+/** Marks the probe that only asks PostgreSQL about an ON CONFLICT target (builderProbes). */
+const ARBITER_PROBE = '/* arbiter */ ';
+
 /** PostgreSQL's verdict on one statement under the current (mutated) schema. */
 async function verdict(db, sql) {
   // a prepared statement outlives ROLLBACK TO SAVEPOINT
@@ -165,7 +168,9 @@ async function verdict(db, sql) {
         `SELECT attname, attnotnull, attisdropped FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 ORDER BY attnum`,
         [relation],
       );
-      const nullInto = attributes.filter((a, i) => a.attnotnull && !a.attisdropped && /^NULL(::|$)/.test(output[i] ?? ''));
+      // the arbiter probe copies the table's rows only to reach ON CONFLICT: what it leaves NULL is not the statement's
+      const arbiterProbe = sql.startsWith(ARBITER_PROBE);
+      const nullInto = arbiterProbe ? [] : attributes.filter((a, i) => a.attnotnull && !a.attisdropped && /^NULL(::|$)/.test(output[i] ?? ''));
       if (nullInto.length > 0) {
         // a BEFORE INSERT row trigger whose function names the column may fill it: undecided without data
         const { rows: fillers } = await db.query(
@@ -207,7 +212,9 @@ function builderProbes(facts, lookup) {
   for (const use of facts.columns) {
     if (use.relations.length !== 1 || use.openScope) continue;
     const r = rel(use.relations[0]);
-    if (r) probes.push(`SELECT ${q(use.column)} FROM ${r}`);
+    // qualified, so a function of the row (a PostgREST computed field, `t.amount_text` = amount_text(t))
+    // resolves as PostgreSQL and PostgREST resolve it (session 5: midday's computed fields)
+    if (r) probes.push(`SELECT t.${q(use.column)} FROM ${r} AS t`);
   }
   if (facts.command === 'insert' && facts.target) {
     const r = rel(facts.target);
@@ -220,7 +227,11 @@ function builderProbes(facts, lookup) {
     if (facts.onConflict && !facts.onConflict.implicitTarget) {
       const on = !target ? '' : target.kind === 'constraint' ? ` ON CONSTRAINT ${q(target.name)}`
         : target.elements.every((e) => e.column) ? ` (${target.elements.map((e) => q(e.column)).join(', ')})${target.where ? ` WHERE ${target.where}` : ''}` : null;
-      if (on !== null) probes.push(`INSERT INTO ${r} SELECT * FROM ${r} ON CONFLICT${on} DO NOTHING`);
+      // the table's own rows, without its generated and GENERATED ALWAYS identity columns (which take no value: 428C9, session 5: midday)
+      const found = lookup(facts.target);
+      const stored = found.status === 'found' && found.relation.kind === 'table' ? found.relation.table.columns.filter((c) => c.generated === null && c.identity !== 'always').map((c) => q(c.name)) : null;
+      const list = stored && stored.length > 0 ? stored.join(', ') : null;
+      if (on !== null) probes.push(`${ARBITER_PROBE}${list ? `INSERT INTO ${r} (${list}) SELECT ${list} FROM ${r}` : `INSERT INTO ${r} SELECT * FROM ${r}`} ON CONFLICT${on} DO NOTHING`);
     }
   }
   return probes;
