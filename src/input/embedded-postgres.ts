@@ -1,12 +1,15 @@
-// The embedded PostgreSQL: PGlite (PostgreSQL 18 in WASM, in-process). Contrib extensions ship inside
-// the package but must be registered when the instance is created, so the script is planned first.
-import { readFileSync } from 'node:fs';
+// The embedded PostgreSQL: PGlite (PostgreSQL 18 in WASM, in-process, each instance in a thread of its
+// own: embedded-postgres-thread.ts). Contrib extensions ship inside the package but must be registered
+// when the instance is created.
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite, type Extension } from '@electric-sql/pglite';
+import { Worker } from 'node:worker_threads';
+import type { Extension } from '@electric-sql/pglite';
 import type { Queryable } from '../introspect/queryable.js';
+import { WORKER_SOURCE, type FromThread, type Started, type ToThread } from './embedded-postgres-thread.js';
 import type { SqlExecutor } from './sql-loader.js';
 
 export interface EmbeddedDatabase extends Queryable, SqlExecutor {
@@ -39,8 +42,8 @@ export async function unavailableExtensions(names: readonly string[]): Promise<s
 // the result over (measured 3.2 s wall / 4.3 s CPU and 865 MB RSS, against 1.1 s / 1.0 s and 430 MB
 // when starting from the same fresh data directory). So the fresh cluster is made once per machine
 // and kept in the user's cache directory (a 40 MB tar, keyed by the PGlite version), and once per
-// process in memory for the second input.
-let freshDataDir: Promise<Blob> | undefined;
+// process in memory (shared with every instance's thread) for the second input.
+let freshCluster: SharedArrayBuffer | undefined;
 
 export const CACHE_DIR_ENV = 'SCHEMA_DIFF_CACHE_DIR';
 
@@ -63,86 +66,145 @@ function pgliteVersion(): string | null {
   }
 }
 
-function readCachedCluster(file: string | null): Blob | undefined {
+function readCachedCluster(file: string | null): SharedArrayBuffer | undefined {
   if (!file) return undefined;
+  let fd: number | undefined;
   try {
-    return new Blob([readFileSync(file)]);
+    fd = openSync(file, 'r');
+    const shared = new SharedArrayBuffer(fstatSync(fd).size);
+    const bytes = new Uint8Array(shared);
+    for (let at = 0; at < bytes.length; ) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) return undefined;
+      at += n;
+    }
+    return shared;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-async function keepCluster(file: string | null, cluster: Blob): Promise<void> {
+async function keepCluster(file: string | null, cluster: Uint8Array): Promise<void> {
   if (!file) return;
   // written whole under a temporary name and renamed, so a concurrent run never reads half a file
   const partial = `${file}.${process.pid}.partial`;
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(partial, new Uint8Array(await cluster.arrayBuffer()));
+    await writeFile(partial, cluster);
     await rename(partial, file);
   } catch {
     await rm(partial, { force: true }).catch(() => undefined);
   }
 }
 
-async function newInstance(extensions: Record<string, Extension>): Promise<PGlite> {
-  const cacheFile = freshClusterCacheFile();
-  if (!freshDataDir) {
-    const cached = readCachedCluster(cacheFile);
-    if (cached) freshDataDir = Promise.resolve(cached);
+/** The worker thread behind one instance: requests out, replies in, errors as PostgreSQL gave them. */
+class InstanceThread {
+  private readonly worker = new Worker(WORKER_SOURCE, { eval: true });
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+  private failure: Error | null = null;
+
+  constructor() {
+    // why: an idle thread must not keep the process alive (a caller that never closes, an error path);
+    // it is referenced only while a request is in flight
+    this.worker.unref();
+    this.worker.on('message', (reply: FromThread) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(Object.assign(new Error(reply.error.message), reply.error));
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`embedded PostgreSQL thread exited (code ${code})`)));
   }
-  if (freshDataDir) {
-    try {
-      return await PGlite.create({ extensions, loadDataDir: await freshDataDir });
-    } catch {
-      // a stale or damaged copy: fall through to initdb, which replaces it
-      freshDataDir = undefined;
-    }
+
+  request<T>(message: DistributiveOmit<ToThread, 'id'>): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage({ ...message, id });
+    });
   }
-  const db = await PGlite.create({ extensions });
-  const dumped = db.dumpDataDir('none').then((file): Blob => file);
-  freshDataDir = dumped;
-  try {
-    await keepCluster(cacheFile, await dumped);
-  } catch {
-    freshDataDir = undefined;
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(this.failure);
+    this.pending.clear();
+    this.worker.unref();
   }
-  return db;
+
+  async terminate(): Promise<void> {
+    this.failure ??= new Error('embedded PostgreSQL used after close');
+    await this.worker.terminate();
+  }
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Start an instance with these extensions registered. Its thread starts at once: the caller may await
+ * the result later (start-up then overlaps whatever the caller does meanwhile).
+ */
 export async function createEmbeddedDatabase(extensionNames: readonly string[]): Promise<EmbeddedDatabase> {
-  const extensions: Record<string, Extension> = {};
-  for (const name of new Set(extensionNames)) {
-    if (BUILT_IN.has(name)) continue;
-    const ext = await loadContrib(name);
-    if (ext) extensions[name.replace(/-/g, '_')] = ext;
+  const thread = new InstanceThread();
+  try {
+    const cacheFile = freshClusterCacheFile();
+    freshCluster ??= readCachedCluster(cacheFile);
+    const extensions: Record<string, string> = {};
+    for (const name of new Set(extensionNames)) {
+      if (BUILT_IN.has(name) || !(await loadContrib(name))) continue;
+      const moduleName = name.replace(/-/g, '_');
+      extensions[moduleName] = import.meta.resolve(`@electric-sql/pglite/contrib/${moduleName}`);
+    }
+    const pglite = import.meta.resolve('@electric-sql/pglite');
+    const started = await thread.request<Started>({ op: 'start', pglite, extensions, cluster: freshCluster ?? null });
+    if (started.dumped) {
+      const bytes = new Uint8Array(started.dumped);
+      const shared = new SharedArrayBuffer(bytes.length);
+      new Uint8Array(shared).set(bytes);
+      freshCluster = shared;
+      await keepCluster(cacheFile, bytes);
+    }
+  } catch (error) {
+    await thread.terminate();
+    throw error;
   }
   // why: the caller keeps its handle after close (analysis.ts holds the source input while the target
-  // loads); dropping the instance here lets the first one's WASM memory and in-memory data directory
-  // (1 GB and more at 5,000 tables) be collected before the second one grows.
-  let db: PGlite | undefined = await newInstance(extensions);
-  const open = (): PGlite => {
-    if (!db) throw new Error('embedded PostgreSQL used after close');
-    return db;
+  // loads); ending the thread lets the first instance's WASM memory and in-memory data directory
+  // (1 GB and more at 5,000 tables) go before the second one grows.
+  let open = true;
+  const live = (): InstanceThread => {
+    if (!open) throw new Error('embedded PostgreSQL used after close');
+    return thread;
   };
   return {
     async query<Row>(sql: string, params?: readonly unknown[]) {
-      const result = await open().query<Row>(sql, params ? [...params] : undefined);
-      return { rows: result.rows };
+      const rows = await live().request<Row[]>({ op: 'query', sql, params: params ? [...params] : undefined });
+      return { rows };
     },
     async exec(sql: string) {
-      await open().exec(sql);
+      await live().request({ op: 'exec', sql });
     },
     // why: PGlite is PostgreSQL in single-user mode, which never checkpoints on its own (no checkpointer,
     // and WAL volume only requests one under a postmaster), so every WAL segment of the load stays in
     // memory until close; a checkpoint now and then lets it recycle them.
     async checkpoint() {
-      await open().exec('CHECKPOINT');
+      await live().request({ op: 'exec', sql: 'CHECKPOINT' });
     },
     async close() {
-      const closing = db;
-      db = undefined;
-      await closing?.close();
+      if (!open) return;
+      open = false;
+      try {
+        await thread.request({ op: 'close' });
+      } finally {
+        await thread.terminate();
+      }
     },
   };
 }
