@@ -42,14 +42,23 @@ function clientOf(origin: Origin, context: ExtractContext): { schema: string | n
  * the origin leads to another package; its schema is then unknown, so table names are unqualified.
  */
 function namedSupabase(receiver: ts.Expression): boolean {
+  // the names from the last one back: `io.supabase.client` → client, supabase, io
+  const names: string[] = [];
   let node = skipWrappers(receiver);
-  for (;;) {
-    if (ts.isIdentifier(node)) return /supabase/i.test(node.text);
-    if (!ts.isPropertyAccessExpression(node)) return false;
-    if (/supabase/i.test(node.name.text)) return true;
+  while (ts.isPropertyAccessExpression(node)) {
+    names.push(node.name.text);
     node = skipWrappers(node.expression);
   }
+  if (ts.isIdentifier(node)) names.push(node.text);
+  else if (node.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  // `supabase.storage.from('avatars')` is a bucket, not a table
+  if (names.some((n) => NOT_POSTGREST.has(n))) return false;
+  const last = names[0];
+  if (last === undefined) return false;
+  return /supabase/i.test(last) || (/^(client|db)$/.test(last) && names.some((n) => /supabase/i.test(n)));
 }
+
+const NOT_POSTGREST = new Set(['storage', 'auth', 'functions', 'realtime', 'channel']);
 
 /** The origin leads into a package (not the project's own files, nor a supabase package). */
 function fromOtherPackage(origin: Origin): boolean {
