@@ -24,9 +24,15 @@ const joined = (snapshot: Snapshot) => {
 };
 
 describe('snapshotJsonPieces', () => {
-  it.each([0, 1, 2, 63, 64, 65, 128, 200])('joins to the bytes of snapshotJson with %i tables', (count) => {
+  it.each([0, 1, 2, 1000, 1001, 1023, 1024, 1025, 1088, 1100])('joins to the bytes of snapshotJson with %i tables', (count) => {
     const snapshot = withTables(count);
     expect(joined(snapshot)).toBe(snapshotJson(snapshot));
+  });
+
+  it('cuts a snapshot of more than 1,000 tables into pieces of 64 tables', () => {
+    let pieces = 0;
+    snapshotJsonPieces(withTables(1100), () => pieces++);
+    expect(pieces).toBe(2 + Math.ceil(1100 / 64));
   });
 
   it('joins to the golden snapshot file, byte for byte', () => {
