@@ -8,9 +8,10 @@
 import { ts } from '../typescript.js';
 import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, RelationName, TableRef } from '../facts.js';
 import { chainText, statementsOfChains, skipWrappers, type Chain, type Link } from './builders/chain.js';
-import { conditionSql, tableResolver, type Casing, type DrizzleTable, type TableResolver } from './builders/drizzle-schema.js';
+import { declarationsOf } from './builders/declarations.js';
+import { conditionSql, drizzleTableOf, relationalTable, tableResolver, type Casing, type DrizzleTable, type TableResolver } from './builders/drizzle-schema.js';
 import { bindingsOf, builderFacts, builderStatement, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';
-import { isCallOfImport, isTypedAs, originOf, type Origin } from './builders/origin.js';
+import { isCallOfImport, isTypedAs, nameOriginAt, originOf, packageOf, type Origin } from './builders/origin.js';
 import { propertyOf, rowsOf } from './builders/rows.js';
 import type { ExtractContext, Extractor } from './types.js';
 
@@ -109,7 +110,89 @@ function conflictOf(link: Link, resolver: TableResolver, uses: ColumnUse[], tabl
   return { target: { kind: 'inference', elements, where }, action };
 }
 
+const RELATIONAL = new Set(['findMany', 'findFirst']);
+
+/**
+ * `db.query.users.findMany({ columns: { id: true }, where: eq(users.id, id) })`, Drizzle's relational
+ * queries (https://orm.drizzle.team/docs/rqb): the listed columns (`true`), or every column of the table
+ * but those set `false`, and the columns its `where` and `orderBy` name (also through the callback form
+ * `(users, { eq }) => eq(users.id, id)`). `with` (relations) is not read. The table is the `drizzle(…)`
+ * call's `schema` entry for the key; when `db` comes from a framework's context (tRPC, Hono) that only the
+ * type checker could follow, and leads to no other package, the key's own name when it is a pgTable in
+ * this file (Mail-0/Zero names its relational keys after its table exports).
+ */
+function relationalStatementOf(chain: Chain, context: ExtractContext, resolverFor: (casing: Casing) => TableResolver): ExtractedStatement | null {
+  const [link] = chain.links;
+  const base = skipWrappers(chain.base);
+  if (!link || chain.links.length !== 1 || !RELATIONAL.has(link.name) || !ts.isPropertyAccessExpression(base)) return null;
+  const query = skipWrappers(base.expression);
+  if (!ts.isPropertyAccessExpression(query) || query.name.text !== 'query') return null;
+  const key = base.name.text;
+  const db = originOf(context.sourceFile, query.expression);
+  const envelope: Envelope = { library: 'drizzle', arrayEncoding: 'json', location: context.location(chain.outer), text: chainText(chain, context.sourceFile) };
+  let table: DrizzleTable | null;
+  let casing: Casing = null;
+  if (isDrizzle(db)) {
+    casing = casingOf(db);
+    // `tx.query.users…` inside db.transaction((tx) => …): the db's own drizzle() call
+    let call: Origin = db;
+    while (call.kind === 'callback') call = call.receiver;
+    table = relationalTable(call, key, casing);
+    if (!table) return unresolvedStatement(envelope, 'relational query on a table not resolved statically');
+  } else {
+    if (packageOf(db) !== null) return null;
+    table = drizzleTableOf(nameOriginAt(declarationsOf(context.sourceFile), key, chain.outer.pos));
+    if (!table) return null;
+  }
+  const resolver = resolverFor(casing);
+  const uses: ColumnUse[] = [];
+  const options = link.args[0] && skipWrappers(link.args[0]);
+  const object = options && ts.isObjectLiteralExpression(options) ? options : null;
+  const columns = object && propertyOf(object, 'columns');
+  const listedNode = columns && skipWrappers(columns);
+  const listed = listedNode && ts.isObjectLiteralExpression(listedNode) ? listedNode : null;
+  const chosen = new Map<string, boolean>();
+  for (const property of listed?.properties ?? []) {
+    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+    const value = skipWrappers(property.initializer).kind;
+    if (value === ts.SyntaxKind.TrueKeyword) chosen.set(property.name.text, true);
+    else if (value === ts.SyntaxKind.FalseKeyword) chosen.set(property.name.text, false);
+  }
+  const anyTrue = [...chosen.values()].some(Boolean);
+  for (const [property, column] of table.columns) {
+    const picked = anyTrue ? chosen.get(property) === true : chosen.get(property) !== false;
+    if (picked) uses.push(columnUse(column.name, [plain(table)], 'read'));
+  }
+  for (const name of ['where', 'orderBy']) {
+    const value = object && propertyOf(object, name);
+    if (!value) continue;
+    const fn = skipWrappers(value);
+    // the callback form names the table by its first parameter
+    const first = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn.parameters[0] : undefined;
+    const param = first && ts.isIdentifier(first.name) ? first.name.text : null;
+    const visit = (node: ts.Node): void => {
+      if (param && ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === param) {
+        const column = table!.columns.get(node.name.text);
+        if (column) uses.push(columnUse(column.name, [plain(table!)], 'read'));
+        return;
+      }
+      if (ts.isPropertyAccessExpression(node)) {
+        const found = resolver.column(node);
+        if (found) {
+          uses.push(columnUse(found.column, [plain(found.table)], 'read'));
+          return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn);
+  }
+  return builderStatement(envelope, builderFacts({ command: 'select', target: null, tables: [ref(table)], columns: uniqueUses(uses) }));
+}
+
 function statementOf(chain: Chain, context: ExtractContext, resolverFor: (casing: Casing) => TableResolver): ExtractedStatement | null {
+  const relational = relationalStatementOf(chain, context, resolverFor);
+  if (relational) return relational;
   const links = chain.links;
   const rootIndex = links.findIndex((l) => ROOTS.has(l.name));
   if (rootIndex < 0) return null;

@@ -4,8 +4,10 @@
 // https://orm.drizzle.team/docs/sql-schema-declaration
 import { ts } from '../../typescript.js';
 import { skipWrappers, chainOf } from './chain.js';
-import { declarationsOf } from './declarations.js';
-import { originIn, type Origin } from './origin.js';
+import { declarationsOf, lookup } from './declarations.js';
+import { parseFile, resolveModule } from './modules.js';
+import { exportedOrigin, originIn, type Origin } from './origin.js';
+import { propertyOf } from './rows.js';
 import { treeCache } from './tree-cache.js';
 
 export interface DrizzleColumn {
@@ -144,6 +146,48 @@ function withCasing(table: DrizzleTable, casing: Casing): DrizzleTable {
     byCasing.set(casing, result);
   }
   return result;
+}
+
+/**
+ * The table behind `db.query.<key>` (Drizzle's relational queries): the `schema` option of the
+ * `drizzle(…)` call that made `db` names it, as an export of a schema module (`import * as schema`),
+ * a property, or a spread of such modules (`{ ...users, ...posts }`). null when not static.
+ */
+export function relationalTable(drizzleCall: Origin, key: string, casing: Casing): DrizzleTable | null {
+  if (drizzleCall.kind !== 'call') return null;
+  const file = declarationsOf(drizzleCall.sourceFile);
+  const options = drizzleCall.node.arguments?.[drizzleCall.node.arguments.length - 1];
+  const object = options && skipWrappers(options);
+  const schema = object && ts.isObjectLiteralExpression(object) ? propertyOf(object, 'schema') : null;
+  if (!schema) return null;
+  const inModule = (name: ts.Expression): DrizzleTable | null => {
+    const node = skipWrappers(name);
+    if (!ts.isIdentifier(node)) return null;
+    const declaration = lookup(file, node.text, node.pos);
+    if (declaration?.kind === 'import' && declaration.importFrom?.imported === '*') {
+      const path = resolveModule(drizzleCall.sourceFile.fileName, declaration.importFrom.module);
+      const module = path === null ? null : parseFile(path);
+      return module ? drizzleTableOf(exportedOrigin(declarationsOf(module), key, 0)) : null;
+    }
+    if (declaration?.kind === 'variable' && declaration.initializer) return inObject(declaration.initializer);
+    return null;
+  };
+  const inObject = (expression: ts.Expression): DrizzleTable | null => {
+    const node = skipWrappers(expression);
+    if (!ts.isObjectLiteralExpression(node)) return inModule(node);
+    for (const property of node.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        const found = inModule(property.expression);
+        if (found) return found;
+      } else if ((ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && ts.isIdentifier(property.name) && property.name.text === key) {
+        const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
+        return drizzleTableOf(originIn(file, value));
+      }
+    }
+    return null;
+  };
+  const table = inObject(schema);
+  return table && withCasing(table, casing);
 }
 
 /** Resolves table expressions of one file, remembering each answer. */

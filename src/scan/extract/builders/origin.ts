@@ -50,6 +50,11 @@ export function exportedOrigin(file: FileDeclarations, name: string, depth: numb
   return UNKNOWN;
 }
 
+/** Where the value `name` refers to at `position` comes from (a name the code does not spell there). */
+export function nameOriginAt(file: FileDeclarations, name: string, position: number): Origin {
+  return nameOrigin(file, name, position, 0);
+}
+
 function nameOrigin(file: FileDeclarations, name: string, position: number, depth: number): Origin {
   if (depth > MAX_DEPTH) return UNKNOWN;
   const declaration = lookup(file, name, position);
