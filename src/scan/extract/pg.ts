@@ -5,7 +5,9 @@
 import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { propertyName } from './constants.js';
+import { skipWrappers } from './builders/chain.js';
 import { looksLikeDatabase, paramsOf, rawStatement, valueList } from './raw-call.js';
+import { buildSql, type HoleClassifier } from './template.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 function queryArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
@@ -27,6 +29,53 @@ function queryArguments(call: ts.CallExpression): { text: ts.Expression; values:
   return { text: first, values };
 }
 
+/** Tags that turn a template into node-postgres' `{ text, values }`, holes as `$n`. */
+const QUERY_TAGS = new Set(['sql-template-strings', 'sql-template-tag']);
+
+/** `SQL\`…\`` (directly, or a local const holding it) whose tag one of QUERY_TAGS exports. */
+function taggedQuery(text: ts.Expression, context: ExtractContext): { template: ts.TaggedTemplateExpression; module: string } | null {
+  let node = skipWrappers(text);
+  if (ts.isIdentifier(node)) node = skipWrappers(context.resolveLocal(node) ?? node);
+  if (!ts.isTaggedTemplateExpression(node)) return null;
+  const module = context.importOf(node.tag)?.module;
+  return module !== undefined && QUERY_TAGS.has(module) ? { template: node, module } : null;
+}
+
+/**
+ * sql-template-strings binds every hole as a value; sql-template-tag also nests its own templates and has
+ * `raw(text)`, `join(values)` and `empty` (https://github.com/blakeembrey/sql-template-tag).
+ */
+function holeClassifier(module: string, context: ExtractContext): HoleClassifier {
+  const classify: HoleClassifier = (expression, before) => {
+    if (module !== 'sql-template-tag') return { kind: 'param', value: expression };
+    const node = skipWrappers(expression);
+    // `${desc ? raw('ORDER BY id DESC') : empty}`: a clause chosen at run time
+    if (ts.isConditionalExpression(node)) {
+      const sides = [classify(node.whenTrue, before), classify(node.whenFalse, before)];
+      if (sides.some((side) => side.kind !== 'param')) return { kind: 'unresolved', reason: 'a clause chosen at run time' };
+      return { kind: 'param', value: expression };
+    }
+    if (ts.isTaggedTemplateExpression(node) && context.importOf(node.tag)?.module === module) return { kind: 'fragment', template: node.template };
+    const helper = (callee: ts.Expression): string | null => {
+      const binding = context.importOf(callee);
+      return binding?.module === module ? binding.imported : null;
+    };
+    if (ts.isIdentifier(node) && helper(node) === 'empty') return { kind: 'text', text: '' };
+    if (ts.isCallExpression(node)) {
+      const name = helper(skipWrappers(node.expression));
+      const arg = node.arguments[0];
+      if (name === 'raw') {
+        const text = arg ? context.constantText(arg) : null;
+        return text === null ? { kind: 'unresolved', reason: 'raw() of text built at run time' } : { kind: 'text', text };
+      }
+      if (name === 'join' && arg) return { kind: 'param', value: arg, valueKind: 'array' };
+      if (name !== null) return { kind: 'unresolved', reason: `${name}() of ${module}` };
+    }
+    return { kind: 'param', value: expression };
+  };
+  return classify;
+}
+
 export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-promise', methods: ReadonlySet<string>): ExtractedStatement[] {
   const statements: ExtractedStatement[] = [];
   for (const call of context.calls) {
@@ -34,8 +83,16 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
     if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) continue;
     const args = queryArguments(call);
     if (!args) continue;
-    // `pool.query(sql`…`)`: the tag's library (slonik, its forks) owns the statement; counting it here too
-    // would report every such site twice, once as not checked
+    // `pool.query(SQL`…`)` with sql-template-strings or sql-template-tag: the tag makes `{ text, values }`;
+    // any other tag's library (slonik, its forks) owns the statement: counting it here too would report
+    // every such site twice, once as not checked
+    const tagged = taggedQuery(args.text, context);
+    if (tagged) {
+      const built = buildSql(tagged.template.template, holeClassifier(tagged.module, context), context);
+      const base = { location: context.location(call), library, arrayEncoding: library === 'pg' ? 'array-literal' : 'array-constructor' } as const;
+      statements.push(built.ok ? { ...base, kind: 'sql', sql: built.sql, params: built.params } : { ...base, kind: 'unresolved', reason: built.reason });
+      continue;
+    }
     if (ts.isTaggedTemplateExpression(args.text)) continue;
     const values = valueList(args.values, context);
     const statement = rawStatement(
