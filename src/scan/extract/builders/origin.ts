@@ -40,11 +40,16 @@ export function exportedOrigin(file: FileDeclarations, name: string, depth: numb
   if (local !== undefined) return nameOrigin(file, local, file.sourceFile.end - 1, depth + 1);
   const reexport = file.reexports.get(name);
   if (reexport) return importOrigin(reexport, file.sourceFile, depth + 1);
+  return throughExportAll(file, (other) => exportedOrigin(other, name, depth + 1));
+}
+
+/** The first answer `find` gives for a module the file re-exports whole (`export * from './m'`). */
+function throughExportAll(file: FileDeclarations, find: (other: FileDeclarations) => Origin): Origin {
   for (const module of file.exportAll) {
     const path = resolveModule(file.sourceFile.fileName, module);
     const other = path === null ? null : parseFile(path);
     if (!other) continue;
-    const found = exportedOrigin(declarationsOf(other), name, depth + 1);
+    const found = find(declarationsOf(other));
     if (found.kind !== 'unknown') return found;
   }
   return UNKNOWN;
@@ -122,14 +127,7 @@ function exportedTypeOrigin(file: FileDeclarations, name: string, depth: number)
     const other = path === null ? null : parseFile(path);
     return other ? exportedTypeOrigin(declarationsOf(other), reexport.imported, depth + 1) : { kind: 'typed', type: { kind: 'import', from: reexport, path: [] } };
   }
-  for (const module of file.exportAll) {
-    const path = resolveModule(file.sourceFile.fileName, module);
-    const other = path === null ? null : parseFile(path);
-    if (!other) continue;
-    const found = exportedTypeOrigin(declarationsOf(other), name, depth + 1);
-    if (found.kind !== 'unknown') return found;
-  }
-  return UNKNOWN;
+  return throughExportAll(file, (other) => exportedTypeOrigin(other, name, depth + 1));
 }
 
 /** A type imported by name: from a project file, what it exports; from a package, that package's type. */
