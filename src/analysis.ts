@@ -132,7 +132,8 @@ function compareWithScan(
  * Read both inputs at the same time? Two live databases, yes (each is mostly waiting on its server), and
  * anything with at most one SQL input. A SQL input loads in its embedded PostgreSQL's own thread, so two
  * of them load side by side on two cores, but each instance holds ~0.45 GB plus what it loaded. Peak RSS
- * measured two at a time: 0.65 MB of SQL in all 1.02 GB, musicbrainz (1.4 MB) 1.03 GB, 2.2 MB 1.20 GB,
+ * measured two at a time: 0.65 MB of SQL in all 1.02 GB, musicbrainz (1.4 MB) 1.03 GB (0.81 GB since
+ * scripts up to 1 MiB start with small shared buffers: embedded-postgres.ts), 2.2 MB 1.20 GB,
  * 3.0 MB 1.30 GB; one at a time at 5,000 tables (11 MB) 1.17 GB, where two at once would pass 2 GB. So
  * up to 3 MiB of SQL in all they load together, above it one after the other (peak stays under 1.5 GB).
  */

@@ -5,7 +5,7 @@
 
 /** One request from the main thread. `id` pairs it with its reply. */
 export type ToThread =
-  | { id: number; op: 'start'; pglite: string; extensions: Record<string, string>; cluster: SharedArrayBuffer | null }
+  | { id: number; op: 'start'; pglite: string; extensions: Record<string, string>; cluster: SharedArrayBuffer | null; settings: Record<string, string> }
   | { id: number; op: 'exec'; sql: string }
   | { id: number; op: 'query'; sql: string; params: unknown[] | undefined }
   | { id: number; op: 'close' };
@@ -46,15 +46,16 @@ function embeddedPostgresThread(parentPort: import('node:worker_threads').Messag
     const { PGlite } = (await load(m.pglite)) as typeof import('@electric-sql/pglite');
     const extensions: Record<string, import('@electric-sql/pglite').Extension> = {};
     for (const [name, url] of Object.entries(m.extensions)) extensions[name] = ((await load(url)) as Record<string, import('@electric-sql/pglite').Extension>)[name]!;
+    const startParams = [...PGlite.defaultStartParams, ...Object.entries(m.settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
     if (m.cluster) {
       try {
-        db = await PGlite.create({ extensions, loadDataDir: new Blob([new Uint8Array(m.cluster).slice()]) });
+        db = await PGlite.create({ extensions, startParams, loadDataDir: new Blob([new Uint8Array(m.cluster).slice()]) });
         return { dumped: null };
       } catch {
         // a stale or damaged copy: initdb below makes a new one, which replaces it
       }
     }
-    db = await PGlite.create({ extensions });
+    db = await PGlite.create({ extensions, startParams });
     return { dumped: await (await db.dumpDataDir('none')).arrayBuffer() };
   };
 
@@ -91,4 +92,5 @@ function embeddedPostgresThread(parentPort: import('node:worker_threads').Messag
   });
 }
 
-export const WORKER_SOURCE = `(${embeddedPostgresThread.toString()})(require('node:worker_threads').parentPort, (url) => import(url));`;
+// import(), not require: the eval'd source is a module when the process runs with --input-type=module
+export const WORKER_SOURCE = `import('node:worker_threads').then(({ parentPort }) => (${embeddedPostgresThread.toString()})(parentPort, (url) => import(url)));`;

@@ -148,10 +148,18 @@ class InstanceThread {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
- * Start an instance with these extensions registered. Its thread starts at once: the caller may await
- * the result later (start-up then overlaps whatever the caller does meanwhile).
+ * Scripts up to this size start with shared_buffers 32 MB instead of PGlite's 128 MB. Why: PostgreSQL
+ * zeroes its shared buffers at start, which touches all of them. Measured on musicbrainz (0.7 MB), three
+ * alternated runs: peak RSS 585-625 -> 442-519 MB, start 0.87-1.03 -> 0.79-0.91 s of CPU, load unchanged;
+ * at 1,400 tables (1.5 MB) the load took ~0.15 s more CPU (evictions), so larger scripts keep 128 MB.
  */
-export async function createEmbeddedDatabase(extensionNames: readonly string[]): Promise<EmbeddedDatabase> {
+export const SMALL_BUFFERS_MAX_SQL_CHARACTERS = 1024 * 1024;
+
+/**
+ * Start an instance with these extensions registered, sized for a script of `sqlCharacters`. Its thread
+ * starts at once: the caller may await the result later (start-up then overlaps what it does meanwhile).
+ */
+export async function createEmbeddedDatabase(extensionNames: readonly string[], sqlCharacters = Infinity): Promise<EmbeddedDatabase> {
   const thread = new InstanceThread();
   try {
     const cacheFile = freshClusterCacheFile();
@@ -163,7 +171,8 @@ export async function createEmbeddedDatabase(extensionNames: readonly string[]):
       extensions[moduleName] = import.meta.resolve(`@electric-sql/pglite/contrib/${moduleName}`);
     }
     const pglite = import.meta.resolve('@electric-sql/pglite');
-    const started = await thread.request<Started>({ op: 'start', pglite, extensions, cluster: freshCluster ?? null });
+    const settings: Record<string, string> = sqlCharacters <= SMALL_BUFFERS_MAX_SQL_CHARACTERS ? { shared_buffers: '32MB' } : {};
+    const started = await thread.request<Started>({ op: 'start', pglite, extensions, cluster: freshCluster ?? null, settings });
     if (started.dumped) {
       const bytes = new Uint8Array(started.dumped);
       const shared = new SharedArrayBuffer(bytes.length);

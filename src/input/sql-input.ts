@@ -24,7 +24,8 @@ export async function openSql(paths: string[], kind: InputKind, display: string,
   // start 0.6-0.9 s, parse 0.15-0.3 s; 5,000 tables: 0.6 s and 1 s). It needs its extensions when it
   // starts, so they are guessed from the text; the plan decides, and a wrong guess only costs a restart.
   const guessed = options.scratchDb || supabase ? null : extensionsNamedIn(segments);
-  let early: Promise<EmbeddedDatabase> | null = guessed ? createEmbeddedDatabase(guessed) : null;
+  const sqlCharacters = segments.reduce((sum, segment) => sum + segment.text.length, 0);
+  let early: Promise<EmbeddedDatabase> | null = guessed ? createEmbeddedDatabase(guessed, sqlCharacters) : null;
   early?.catch(() => undefined); // awaited (or closed) below; a failure must not count as unhandled meanwhile
   const dropEarly = async () => {
     const pending = early;
@@ -75,7 +76,7 @@ export async function openSql(paths: string[], kind: InputKind, display: string,
         database = await started;
       } else {
         await dropEarly();
-        database = await createEmbeddedDatabase(wanted);
+        database = await createEmbeddedDatabase(wanted, sqlCharacters);
       }
       await createReferencedRoles(database, plan.referencedRoles);
     }
