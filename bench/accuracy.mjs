@@ -9,7 +9,8 @@
 //  1. baseline: the scanner's findings against the unmutated schema (each one is a real bug or a false
 //     positive; PostgreSQL's verdict on the statement says which for the planning-time rules);
 //  2. mutations of the kinds that break code (arbiter replaced by other columns or made DEFERRABLE, column
-//     or table dropped/renamed, jsonb → json/text, NOT NULL without default on an insert target) and of
+//     or table dropped/renamed, jsonb → json/text, NOT NULL without default on an insert target, a function
+//     called through supabase-js rpc() dropped) and of
 //     kinds that must NOT break it (arbiter columns reordered, constraint turned into a unique index, a
 //     nullable column added). Each runs in a transaction that is rolled back: DDL, introspection, static
 //     check, and PostgreSQL's verdict on every extracted statement it can plan:
@@ -101,6 +102,8 @@ function ruleOfError(code, message) {
   if (code === '42703') return 'unknown-column';
   if (code === '42883' && /operator does not exist: json |function jsonb_\w+\(json[,)]/.test(message)) return 'jsonb-operator-on-json';
   if (code === '42883' && /operator does not exist: (text|character varying) |function jsonb?_\w+\((text|character varying)[,)]/.test(message)) return 'json-operator-on-text';
+  // a supabase-js rpc() probe (builderProbes): no function with this name and these argument names
+  if (code === '42883' && /^function .* does not exist/.test(message)) return 'unknown-function';
   return null;
 }
 
@@ -215,6 +218,12 @@ function builderProbes(facts, lookup) {
     // qualified, so a function of the row (a PostgREST computed field, `t.amount_text` = amount_text(t))
     // resolves as PostgreSQL and PostgREST resolve it (session 5: midday's computed fields)
     if (r) probes.push(`SELECT t.${q(use.column)} FROM ${r} AS t`);
+  }
+  // supabase-js rpc('fn', { a, b }): PostgREST calls fn(a => …, b => …); named notation resolves the same names
+  // (session 5; calls whose argument names are not static are not probed)
+  for (const f of facts.functions ?? []) {
+    if (f.argumentNames === null) continue;
+    probes.push(`SELECT FROM ${q(f.schema ?? 'public')}.${q(f.name)}(${f.argumentNames.map((n) => `${q(n)} => NULL`).join(', ')})`);
   }
   if (facts.command === 'insert' && facts.target) {
     const r = rel(facts.target);
@@ -354,6 +363,18 @@ async function mutationsFor(db, snapshot, universe) {
   const sortedColumns = [...columns.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, v]) => v);
   for (const { t, column } of spread(sortedColumns, perKind)) {
     add('column-dropped', true, `${t.name}.${column.name} dropped`, `ALTER TABLE ${rel(t)} DROP COLUMN ${q(column.name)} CASCADE`);
+  }
+  // functions the code calls through rpc(): dropped (session 5)
+  const called = new Map();
+  for (const { item } of universe) {
+    for (const f of item.facts.functions ?? []) {
+      for (const routine of snapshot.functions.filter((r) => r.schema === (f.schema ?? 'public') && r.name === f.name && r.kind === 'function')) {
+        called.set(`${routine.schema}.${routine.name}(${routine.identityArguments})`, routine);
+      }
+    }
+  }
+  for (const [signature, routine] of spread([...called.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)), perKind)) {
+    add('function-dropped', true, `${signature} dropped`, `DROP FUNCTION ${q(routine.schema)}.${q(routine.name)}(${routine.identityArguments})`);
   }
   const sortedTables = [...tables.values()].sort((a, b) => (`${a.schema}.${a.name}` < `${b.schema}.${b.name}` ? -1 : 1));
   for (const t of spread(sortedTables, perKind)) {
