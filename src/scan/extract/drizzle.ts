@@ -58,16 +58,24 @@ function plain(table: DrizzleTable): RelationName {
   return { schema: table.schema, name: table.name };
 }
 
-/** Every `table.column` inside an expression, as read uses. */
-function collectUses(node: ts.Node, resolver: TableResolver, into: ColumnUse[]): void {
+/**
+ * Every `table.column` inside an expression, as read uses; `param` names a callback parameter that
+ * stands for a table (`(users, { eq }) => eq(users.id, 1)` in a relational query).
+ */
+function collectUses(node: ts.Node, resolver: TableResolver, into: ColumnUse[], param?: { readonly name: string; readonly table: DrizzleTable }): void {
   if (ts.isPropertyAccessExpression(node)) {
+    if (param && ts.isIdentifier(node.expression) && node.expression.text === param.name) {
+      const column = param.table.columns.get(node.name.text);
+      if (column) into.push(columnUse(column.name, [plain(param.table)], 'read'));
+      return;
+    }
     const found = resolver.column(node);
     if (found) {
       into.push(columnUse(found.column, [plain(found.table)], 'read'));
       return;
     }
   }
-  ts.forEachChild(node, (child) => collectUses(child, resolver, into));
+  ts.forEachChild(node, (child) => collectUses(child, resolver, into, param));
 }
 
 function allColumns(table: DrizzleTable, access: 'read' | 'write'): ColumnUse[] {
@@ -168,24 +176,8 @@ function relationalStatementOf(chain: Chain, context: ExtractContext, resolverFo
     if (!value) continue;
     const fn = skipWrappers(value);
     // the callback form names the table by its first parameter
-    const first = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn.parameters[0] : undefined;
-    const param = first && ts.isIdentifier(first.name) ? first.name.text : null;
-    const visit = (node: ts.Node): void => {
-      if (param && ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === param) {
-        const column = table!.columns.get(node.name.text);
-        if (column) uses.push(columnUse(column.name, [plain(table!)], 'read'));
-        return;
-      }
-      if (ts.isPropertyAccessExpression(node)) {
-        const found = resolver.column(node);
-        if (found) {
-          uses.push(columnUse(found.column, [plain(found.table)], 'read'));
-          return;
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(fn);
+    const first = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parameters[0] : undefined;
+    collectUses(fn, resolver, uses, first && ts.isIdentifier(first.name) ? { name: first.name.text, table } : undefined);
   }
   return builderStatement(envelope, builderFacts({ command: 'select', target: null, tables: [ref(table)], columns: uniqueUses(uses) }));
 }
