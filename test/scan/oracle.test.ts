@@ -15,7 +15,7 @@ import { verifyStatements } from '../../src/scan/verify.js';
 import { scanFilesInThread } from '../../src/scan/scan-chunk.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
-const APPS = ['scan-pg', 'scan-postgres-js', 'scan-slonik', 'scan-pg-promise', 'scan-prisma-raw', 'salon'].filter((app) =>
+const APPS = ['scan-pg', 'scan-pg-wrappers', 'scan-postgres-js', 'scan-slonik', 'scan-pg-promise', 'scan-prisma-raw', 'salon'].filter((app) =>
   existsSync(join(FIXTURES, app, app === 'salon' ? 'target.sql' : 'schema.sql')),
 );
 

@@ -182,7 +182,7 @@ export function resolveExpression(located: Located, load: ModuleLoader, depth = 
     const owner = expression.expression;
     if (ts.isIdentifier(owner) && nearestDeclaration(located, owner).kind === 'none') {
       const binding = located.file.index.imports.get(owner.text);
-      if (binding?.imported === '*' && binding.module.startsWith('.') && !located.file.index.constants.has(owner.text)) {
+      if (binding?.imported === '*' && binding.module.startsWith('.') && !boundOtherwise(located.file, owner.text)) {
         const module = load(located.file.path, binding.module);
         const found = module ? resolveExport(module, key, load, depth + 1) : null;
         return found ? resolveExpression(found, load, depth + 1) : null;
@@ -194,6 +194,13 @@ export function resolveExpression(located: Located, load: ModuleLoader, depth = 
     return value ? resolveExpression(value, load, depth + 1) : null;
   }
   return { expression, file: located.file, scope: located.scope };
+}
+
+/** A `const` of that name other than `const name = require('…')` (which the import binding stands for). */
+function boundOtherwise(file: IndexedFile, name: string): boolean {
+  if (!file.index.constants.has(name)) return false;
+  const init = file.index.constants.get(name);
+  return !(init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require');
 }
 
 /**
@@ -209,6 +216,10 @@ function propertyValue(object: Located, literal: ts.ObjectLiteralExpression, key
     } else if (ts.isShorthandPropertyAssignment(property)) {
       if (property.name.text === key) value = { expression: property.name, file: object.file, scope: object.scope };
     } else {
+      // `key(…) { … }`: the method is the value (a function; only query-wrappers.ts looks inside it)
+      if (ts.isMethodDeclaration(property) && propertyName(property.name) === key) {
+        value = { expression: property as unknown as ts.Expression, file: object.file, scope: object.scope };
+      }
       other = true;
     }
   }

@@ -5,6 +5,7 @@ import { constantText, sqlText, type IndexedFile, type ModuleLoader } from './co
 import type { ExtractContext, ImportBinding } from './types.js';
 import { lineAndCharacter } from './line-map.js';
 import { valueKind } from './value-kind.js';
+import { wrapperCalled } from './query-wrappers.js';
 
 const MAX_PARAM_TEXT = 80;
 
@@ -64,5 +65,6 @@ export function createContext(
       const root = rootIdentifier(expression);
       return root ? (file.index.imports.get(root.text) ?? null) : null;
     },
+    queryWrapper: (call, shape) => wrapperCalled(call, file, load, shape),
   };
 }

@@ -8,6 +8,7 @@ import { ts } from '../typescript.js';
 import type { ExtractedStatement, ParamFact } from '../facts.js';
 import { propertyName } from './constants.js';
 import { looksLikeDatabase, rawStatement } from './raw-call.js';
+import { forwardsParameter, queryCallShape, type QueryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const METHODS = new Set(['none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'query', 'multi', 'multiResult', 'each', 'map']);
@@ -70,37 +71,63 @@ export function formatStatically(sql: string, values: Values, context: ExtractCo
   return { sql: text, params };
 }
 
-export function extractPgPromise(context: ExtractContext, methods: ReadonlySet<string>): ExtractedStatement[] {
+/** `db.any(text, values)` or the PreparedStatement / ParameterizedQuery shape `db.any({ name, text, values })`. */
+function queryArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
+  return argumentsFrom(call.arguments[0], call.arguments[1]);
+}
+
+function argumentsFrom(text: ts.Expression | undefined, values: ts.Expression | undefined): { text: ts.Expression; values: ts.Expression | undefined } | null {
+  if (!text) return null;
+  if (ts.isObjectLiteralExpression(text)) {
+    let inner: ts.Expression | undefined;
+    let innerValues: ts.Expression | undefined;
+    for (const p of text.properties) {
+      const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyName(p.name) : null;
+      const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      if (name === 'text') inner = value;
+      if (name === 'values') innerValues = value;
+    }
+    return inner ? { text: inner, values: innerValues } : null;
+  }
+  return { text, values };
+}
+
+export function extractPgPromise(context: ExtractContext, shape: QueryCallShape): ExtractedStatement[] {
   const statements: ExtractedStatement[] = [];
   for (const call of context.calls) {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) continue;
-    let text = call.arguments[0];
-    let valuesArg = call.arguments[1];
-    if (text && ts.isObjectLiteralExpression(text)) {
-      // PreparedStatement / ParameterizedQuery shape: { name, text, values }
-      const props = valuesOf(text, context);
-      if (props.kind !== 'object' || !props.props.get('text')) continue;
-      valuesArg = props.props.get('values');
-      text = props.props.get('text');
+    let args: { text: ts.Expression; values: ts.Expression | undefined } | null = null;
+    let plausible = true;
+    if (ts.isPropertyAccessExpression(callee) && shape.methods.has(callee.name.text)) {
+      args = queryArguments(call);
+      plausible = looksLikeDatabase(callee) || /^(t|task)$/.test(ts.isIdentifier(callee.expression) ? callee.expression.text : '');
+    } else {
+      // the application's own wrapper of `db.any(…)` (query-wrappers.ts)
+      const wrapper = context.queryWrapper(call, shape);
+      if (wrapper) args = argumentsFrom(call.arguments[wrapper.text], wrapper.values === null ? undefined : call.arguments[wrapper.values]);
     }
-    if (!text) continue;
-    const values = valuesOf(valuesArg, context);
+    if (!args) continue;
+    const values = valuesOf(args.values, context);
     const statement = rawStatement(
       {
         node: call,
         library: 'pg-promise',
         arrayEncoding: 'array-constructor',
-        text,
-        plausible: looksLikeDatabase(callee) || /^(t|task)$/.test(ts.isIdentifier(callee.expression) ? callee.expression.text : ''),
+        text: args.text,
+        plausible,
         build: (sql) => formatStatically(sql, values, context),
       },
       context,
     );
+    // a wrapper's own forwarding call: its SQL is at the wrapper's call sites
+    if (statement?.kind === 'unresolved' && forwardsParameter(call, args.text, context.sourceFile)) continue;
     if (statement) statements.push(statement);
   }
   return statements;
 }
+
+const ALL = queryCallShape('pg-promise', METHODS, queryArguments);
+const WITHOUT_QUERY = queryCallShape('pg-promise without query', new Set([...METHODS].filter((m) => m !== 'query')), queryArguments);
 
 const extractor: Extractor = {
   id: 'pg-promise',
@@ -108,8 +135,7 @@ const extractor: Extractor = {
   docs: 'https://vitaly-t.github.io/pg-promise/Database.html',
   extract(_sourceFile, context) {
     // `.query` is node-postgres's when the project uses pg directly (see pg.ts)
-    const methods = context.dependencies.has('pg') ? new Set([...METHODS].filter((m) => m !== 'query')) : METHODS;
-    return extractPgPromise(context, methods);
+    return extractPgPromise(context, context.dependencies.has('pg') ? WITHOUT_QUERY : ALL);
   },
 };
 

@@ -8,10 +8,15 @@ import { propertyName } from './constants.js';
 import { skipWrappers } from './builders/chain.js';
 import { looksLikeDatabase, paramsOf, rawStatement, valueList } from './raw-call.js';
 import { buildSql, type HoleClassifier } from './template.js';
+import { forwardsParameter, queryCallShape, type QueryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
 
-function queryArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
-  const first = call.arguments[0];
+export function queryArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
+  return argumentsFrom(call.arguments[0], call.arguments[1]);
+}
+
+/** `(text, values)` or `({ text, values, name })`; a callback in place of the values is not values. */
+function argumentsFrom(first: ts.Expression | undefined, second: ts.Expression | undefined): { text: ts.Expression; values: ts.Expression | undefined } | null {
   if (!first) return null;
   if (ts.isObjectLiteralExpression(first)) {
     let text: ts.Expression | undefined;
@@ -24,7 +29,6 @@ function queryArguments(call: ts.CallExpression): { text: ts.Expression; values:
     }
     return text ? { text, values } : null;
   }
-  const second = call.arguments[1];
   const values = second && !ts.isArrowFunction(second) && !ts.isFunctionExpression(second) ? second : undefined;
   return { text: first, values };
 }
@@ -76,12 +80,21 @@ function holeClassifier(module: string, context: ExtractContext): HoleClassifier
   return classify;
 }
 
-export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-promise', methods: ReadonlySet<string>): ExtractedStatement[] {
+export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-promise', shape: QueryCallShape): ExtractedStatement[] {
   const statements: ExtractedStatement[] = [];
+  const arrayEncoding = library === 'pg' ? 'array-literal' : 'array-constructor';
   for (const call of context.calls) {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) continue;
-    const args = queryArguments(call);
+    let args: { text: ts.Expression; values: ts.Expression | undefined } | null = null;
+    let plausible = true;
+    if (ts.isPropertyAccessExpression(callee) && shape.methods.has(callee.name.text)) {
+      args = queryArguments(call);
+      plausible = looksLikeDatabase(callee);
+    } else {
+      // `query('SELECT …', [id])`: the application's own wrapper of `pool.query` (query-wrappers.ts)
+      const wrapper = context.queryWrapper(call, shape);
+      if (wrapper) args = argumentsFrom(call.arguments[wrapper.text], wrapper.values === null ? undefined : call.arguments[wrapper.values]);
+    }
     if (!args) continue;
     // `pool.query(SQL`…`)` with sql-template-strings or sql-template-tag: the tag makes `{ text, values }`;
     // any other tag's library (slonik, its forks) owns the statement: counting it here too would report
@@ -89,7 +102,7 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
     const tagged = taggedQuery(args.text, context);
     if (tagged) {
       const built = buildSql(tagged.template.template, holeClassifier(tagged.module, context), context);
-      const base = { location: context.location(call), library, arrayEncoding: library === 'pg' ? 'array-literal' : 'array-constructor' } as const;
+      const base = { location: context.location(call), library, arrayEncoding } as const;
       statements.push(built.ok ? { ...base, kind: 'sql', sql: built.sql, params: built.params } : { ...base, kind: 'unresolved', reason: built.reason });
       continue;
     }
@@ -99,13 +112,15 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
       {
         node: call,
         library,
-        arrayEncoding: library === 'pg' ? 'array-literal' : 'array-constructor',
+        arrayEncoding,
         text: args.text,
-        plausible: looksLikeDatabase(callee),
+        plausible,
         build: (sql) => ({ sql, params: paramsOf(values, context) }),
       },
       context,
     );
+    // a wrapper's own forwarding call: its SQL is at the wrapper's call sites
+    if (statement?.kind === 'unresolved' && forwardsParameter(call, args.text, context.sourceFile)) continue;
     if (statement) statements.push(statement);
   }
   return statements;
@@ -115,7 +130,7 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
 // every call site uses (pg-boss: `db.executeSql(plans.getVersion(schema))`). These names read as
 // "run this SQL text"; a site counts only when its receiver looks like a database handle (as for
 // `.query`) and its text resolves to a statement, or stays unresolved on such a receiver.
-const QUERY = new Set(['query', 'executeSql', 'execSql', 'runSql']);
+const QUERY = queryCallShape('pg', new Set(['query', 'executeSql', 'execSql', 'runSql']), queryArguments);
 
 const extractor: Extractor = {
   id: 'pg',

@@ -5,6 +5,7 @@
 import type { ts } from 'ts-morph';
 import type { ExtractedStatement, Location, ParamFact } from '../facts.js';
 import type { SqlText } from './constants.js';
+import type { QueryCallShape, QueryWrapper } from './query-wrappers.js';
 
 /** Where a local name comes from: `import { sql as q } from 'slonik'` → `q` ↦ { module: 'slonik', imported: 'sql' }. */
 export interface ImportBinding {
@@ -46,6 +47,8 @@ export interface ExtractContext {
   resolveLocal(expression: ts.Expression): ts.Expression | null;
   /** name of the local import binding the expression's root identifier refers to, if any */
   importOf(expression: ts.Expression): ImportBinding | null;
+  /** the application's function a call calls, when it passes its SQL text on to a query call of `shape` */
+  queryWrapper(call: ts.CallExpression, shape: QueryCallShape): QueryWrapper | null;
 }
 
 export interface Extractor {

@@ -1,0 +1,130 @@
+// Functions an application wraps its query calls in. node-postgres' own guide
+// (https://node-postgres.com/guides/project-structure) puts
+//   export const query = (text, params) => pool.query(text, params)
+// in db/index.js, and the routes call `query('SELECT …', [id])`: the call sites hold the SQL, the
+// wrapper only passes it on. A function is such a wrapper when its body hands one of its own parameters,
+// as it is, to a query call as the SQL text (and maybe another as the values); wrappers of wrappers
+// count too, a few levels deep. Found by resolving the callee through constants.ts (local functions
+// and consts, relative imports, namespace imports, `module.exports` objects): never by name alone.
+import { ts } from '../typescript.js';
+import { skipWrappers } from './builders/chain.js';
+import { treeCache, type TreeCache } from './builders/tree-cache.js';
+import { resolveExpression, type IndexedFile, type ModuleLoader } from './constants.js';
+import { pathTo } from './node-path.js';
+
+/** Which of the wrapper's parameters carry the SQL text and the values (positions, from 0). */
+export interface QueryWrapper {
+  readonly text: number;
+  /** null: the wrapper does not pass values through */
+  readonly values: number | null;
+}
+
+/** A library's query call: its text and values arguments, or null when the call is not one. */
+export type QueryCallArguments = (call: ts.CallExpression) => { text: ts.Expression; values: ts.Expression | undefined } | null;
+
+export interface QueryCallShape {
+  /** method names of the library's query calls (`.query`, `.any`, …) */
+  readonly methods: ReadonlySet<string>;
+  readonly argumentsOf: QueryCallArguments;
+  readonly cache: TreeCache<ts.Node, QueryWrapper | null>;
+}
+
+export function queryCallShape(id: string, methods: ReadonlySet<string>, argumentsOf: QueryCallArguments): QueryCallShape {
+  return { methods, argumentsOf, cache: treeCache<ts.Node, QueryWrapper | null>(`query wrapper (${id})`) };
+}
+
+const MAX_DEPTH = 3;
+
+/**
+ * Whether the callee can name a function of the application at all, before resolving it: a function or
+ * `const` of the file, a relative import, or a member of a relative module imported whole. Keeps the
+ * resolution off the many calls that are neither (`console.log`, `rows.map`, …).
+ */
+function mayNameFunction(callee: ts.Expression, file: IndexedFile): boolean {
+  const index = file.index;
+  if (ts.isIdentifier(callee)) {
+    const name = callee.text;
+    if (index.functions.has(name) || index.constants.has(name)) return true;
+    return index.imports.get(name)?.module.startsWith('.') ?? false;
+  }
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    const binding = index.imports.get(callee.expression.text);
+    return binding !== undefined && binding.module.startsWith('.') && (binding.imported === '*' || binding.imported === 'default');
+  }
+  return false;
+}
+
+/** The wrapper a call calls, if its callee resolves to one. */
+export function wrapperCalled(call: ts.CallExpression, file: IndexedFile, load: ModuleLoader, shape: QueryCallShape, depth = 0): QueryWrapper | null {
+  const callee = skipWrappers(call.expression);
+  if (!mayNameFunction(callee, file)) return null;
+  const found = resolveExpression({ expression: callee, file }, load);
+  if (!found) return null;
+  const fn = found.expression as ts.Node;
+  if (!ts.isFunctionDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return null;
+  return wrapperOf(fn, found.file, load, shape, depth);
+}
+
+function wrapperOf(
+  fn: ts.FunctionLikeDeclaration,
+  file: IndexedFile,
+  load: ModuleLoader,
+  shape: QueryCallShape,
+  depth: number,
+): QueryWrapper | null {
+  if (shape.cache.has(fn)) return shape.cache.get(fn) ?? null;
+  shape.cache.set(fn, null); // a function that calls itself is not a wrapper through that call
+  const body = fn.body;
+  const parameters = fn.parameters.map((p) => (ts.isIdentifier(p.name) && !p.dotDotDotToken ? p.name.text : null));
+  if (!body || parameters.every((p) => p === null)) return null;
+  const position = (expression: ts.Expression | undefined): number | null => {
+    if (!expression) return null;
+    const node = skipWrappers(expression);
+    if (!ts.isIdentifier(node)) return null;
+    const i = parameters.indexOf(node.text);
+    return i >= 0 ? i : null;
+  };
+  let found: QueryWrapper | null = null;
+  const visit = (node: ts.Node): boolean | undefined => {
+    // a nested function that declares the same name hides the wrapper's parameter: not looked into
+    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) &&
+        node.parameters.some((p) => ts.isIdentifier(p.name) && parameters.includes(p.name.text))) {
+      return undefined;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      let args: { text: ts.Expression | undefined; values: ts.Expression | undefined } | null = null;
+      if (ts.isPropertyAccessExpression(callee) && shape.methods.has(callee.name.text)) args = shape.argumentsOf(node);
+      else if (depth < MAX_DEPTH) {
+        const inner = wrapperCalled(node, file, load, shape, depth + 1);
+        if (inner) args = { text: node.arguments[inner.text], values: inner.values === null ? undefined : node.arguments[inner.values] };
+      }
+      const text = position(args?.text);
+      if (text !== null) {
+        found = { text, values: position(args?.values) };
+        return true;
+      }
+    }
+    return ts.forEachChild(node, visit);
+  };
+  visit(body);
+  shape.cache.set(fn, found);
+  return found;
+}
+
+/**
+ * Whether a query call's text is a parameter of the function it is written in, passed on as it is: the
+ * body of a wrapper. Its SQL is at the wrapper's call sites, which count (checked or not) on their own;
+ * the forwarding call is not a site.
+ */
+export function forwardsParameter(call: ts.CallExpression, text: ts.Expression, sourceFile: ts.SourceFile): boolean {
+  const node = skipWrappers(text);
+  if (!ts.isIdentifier(node)) return false;
+  const path = pathTo(sourceFile, call.getStart(sourceFile));
+  for (let i = path.length - 1; i >= 0; i--) {
+    const scope = path[i]!;
+    if (!ts.isFunctionLike(scope)) continue;
+    if (scope.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === node.text)) return true;
+  }
+  return false;
+}
