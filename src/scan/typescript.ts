@@ -19,6 +19,8 @@ export declare namespace ts {
   export type BinaryExpression = TypeScript.BinaryExpression;
   export type BindingName = TypeScript.BindingName;
   export type CallExpression = TypeScript.CallExpression;
+  export type ClassDeclaration = TypeScript.ClassDeclaration;
+  export type ClassExpression = TypeScript.ClassExpression;
   export type CompilerOptions = TypeScript.CompilerOptions;
   export type EntityName = TypeScript.EntityName;
   export type Expression = TypeScript.Expression;
@@ -38,6 +40,7 @@ export declare namespace ts {
   export type ObjectLiteralElementLike = TypeScript.ObjectLiteralElementLike;
   export type ObjectLiteralExpression = TypeScript.ObjectLiteralExpression;
   export type ParameterDeclaration = TypeScript.ParameterDeclaration;
+  export type PropertyAccessExpression = TypeScript.PropertyAccessExpression;
   export type PropertyAssignment = TypeScript.PropertyAssignment;
   export type PropertyName = TypeScript.PropertyName;
   export type ResolvedModuleFull = TypeScript.ResolvedModuleFull;

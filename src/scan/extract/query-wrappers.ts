@@ -57,6 +57,10 @@ function mayNameFunction(callee: ts.Expression, file: IndexedFile): boolean {
 /** The wrapper a call calls, if its callee resolves to one. */
 export function wrapperCalled(call: ts.CallExpression, file: IndexedFile, load: ModuleLoader, shape: QueryCallShape, depth = 0): QueryWrapper | null {
   const callee = skipWrappers(call.expression);
+  if (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || callee.expression.kind === ts.SyntaxKind.SuperKeyword)) {
+    const method = methodCalled(call, callee, file, load);
+    return method ? wrapperOf(method.fn, method.file, load, shape, depth) : null;
+  }
   if (!mayNameFunction(callee, file)) return null;
   const found = resolveExpression({ expression: callee, file }, load);
   if (!found) return null;
@@ -127,4 +131,66 @@ export function forwardsParameter(call: ts.CallExpression, text: ts.Expression, 
     if (scope.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === node.text)) return true;
   }
   return false;
+}
+
+type ClassLike = ts.ClassDeclaration | ts.ClassExpression;
+
+/**
+ * `this.name(…)` / `super.name(…)` inside a class: the method `name` of the class (for `this`) or of the
+ * classes it extends, a class of the file or of a relative import, a few levels up. Repository classes
+ * keep their query helper in a base class (`class UserRepository extends BaseRepository`).
+ */
+function methodCalled(call: ts.CallExpression, callee: ts.PropertyAccessExpression, file: IndexedFile, load: ModuleLoader): { fn: ts.FunctionLikeDeclaration; file: IndexedFile } | null {
+  const path = pathTo(file.index.sourceFile, call.getStart(file.index.sourceFile));
+  let owner: ClassLike | null = null;
+  for (let i = path.length - 1; i >= 0 && !owner; i--) {
+    const node = path[i]!;
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) owner = node;
+    // a `function` has a `this` of its own; an arrow function has the class's
+    else if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) return null;
+  }
+  if (!owner) return null;
+  const name = callee.name.text;
+  let current: { cls: ClassLike; file: IndexedFile } | null = { cls: owner, file };
+  if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) current = baseOf(current.cls, current.file, load);
+  for (let level = 0; current && level < MAX_DEPTH; level++) {
+    for (const member of current.cls.members) {
+      if (!member.name || !ts.isIdentifier(member.name) || member.name.text !== name) continue;
+      if (ts.isMethodDeclaration(member) && member.body) return { fn: member, file: current.file };
+      const init = ts.isPropertyDeclaration(member) ? member.initializer : undefined;
+      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return { fn: init, file: current.file };
+      return null; // a member of that name that is not a function of its own
+    }
+    current = baseOf(current.cls, current.file, load);
+  }
+  return null;
+}
+
+/** The class a class extends, when it is a class of the file or one a relative import names. */
+function baseOf(cls: ClassLike, file: IndexedFile, load: ModuleLoader): { cls: ClassLike; file: IndexedFile } | null {
+  const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  const base = clause?.types[0]?.expression;
+  if (!base || !ts.isIdentifier(base)) return null;
+  const local = classNamed(file, base.text, false);
+  if (local) return { cls: local, file };
+  const binding = file.index.imports.get(base.text);
+  if (!binding || !binding.module.startsWith('.') || binding.imported === '*') return null;
+  const module = load(file.path, binding.module);
+  if (!module) return null;
+  const target = module.index.exports.get(binding.imported);
+  const exported = target?.kind === 'local' ? classNamed(module, target.name, false) : classNamed(module, binding.imported, true);
+  return exported ? { cls: exported, file: module } : null;
+}
+
+/** A top-level class declaration of the file by name (`default`: the default-exported one, when asked). */
+function classNamed(file: IndexedFile, name: string, exportedOnly: boolean): ts.ClassDeclaration | null {
+  for (const statement of file.index.sourceFile.statements) {
+    if (!ts.isClassDeclaration(statement)) continue;
+    const modifiers = statement.modifiers ?? [];
+    const exported = modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (exportedOnly && !exported) continue;
+    if (statement.name?.text === name) return statement;
+    if (name === 'default' && exported && modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return statement;
+  }
+  return null;
 }
