@@ -7,7 +7,10 @@ import { ts } from '../typescript.js';
 import type { ExtractedStatement, ParamFact } from '../facts.js';
 import { propertyName } from './constants.js';
 import { rawStatement } from './raw-call.js';
+import { queryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
+
+const RAW = queryCallShape('knex raw', new Set(['raw']), (call) => (call.arguments[0] ? { text: call.arguments[0], values: call.arguments[1] } : null));
 
 function convert(sql: string, bindings: ts.Expression | undefined, context: ExtractContext): { sql: string; params: ParamFact[] } | { unresolved: string } {
   const list = bindings && ts.isArrayLiteralExpression(bindings) ? bindings.elements : null;
@@ -74,14 +77,23 @@ const extractor: Extractor = {
     const statements: ExtractedStatement[] = [];
     for (const call of context.calls) {
       const callee = call.expression;
-      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'raw' || !call.arguments[0]) continue;
-      const bindings = call.arguments[1];
+      let text: ts.Expression | undefined;
+      let bindings: ts.Expression | undefined;
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'raw') [text, bindings] = call.arguments;
+      else {
+        // the application's own wrapper of `knex.raw(sql, bindings)` (query-wrappers.ts)
+        const wrapper = context.queryWrapper(call, RAW);
+        if (!wrapper) continue;
+        text = call.arguments[wrapper.text];
+        bindings = wrapper.values === null ? undefined : call.arguments[wrapper.values];
+      }
+      if (!text) continue;
       const statement = rawStatement(
         {
           node: call,
           library: 'knex',
           arrayEncoding: 'array-literal',
-          text: call.arguments[0],
+          text,
           // why: knex.raw(expr) is mostly a fragment; only count unresolved ones that are awaited statements
           plausible: false,
           build: (sql) => convert(sql, bindings, context),

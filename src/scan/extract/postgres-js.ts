@@ -9,7 +9,12 @@ import { propertyName } from './constants.js';
 import { rootIdentifier } from './context.js';
 import { paramsOf, rawStatement, valueList } from './raw-call.js';
 import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
+import { forwardsParameter, queryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
+
+const UNSAFE = queryCallShape('postgres.js unsafe', new Set(['unsafe']), (call) =>
+  call.arguments[0] ? { text: call.arguments[0], values: call.arguments[1] } : null,
+);
 
 /** Packages whose `sql` tag is not postgres.js (they have their own extractors or are not SQL). */
 const OTHER_TAGS = new Set(['slonik', 'drizzle-orm', '@prisma/client', 'kysely', 'sql-template-strings', 'sql-template-tag', 'graphql-tag', '@vercel/postgres', '@neondatabase/serverless']);
@@ -145,13 +150,25 @@ const extractor: Extractor = {
     }
     for (const call of context.calls) {
       const callee = call.expression;
-      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'unsafe' || !call.arguments[0]) continue;
-      if (!isPostgresTag(callee.expression, context)) continue;
-      const values = valueList(call.arguments[1], context);
+      let text: ts.Expression | undefined;
+      let valuesArg: ts.Expression | undefined;
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'unsafe') {
+        if (!isPostgresTag(callee.expression, context)) continue;
+        [text, valuesArg] = call.arguments;
+      } else {
+        // the application's own wrapper of `sql.unsafe(text, params)` (query-wrappers.ts)
+        const wrapper = context.queryWrapper(call, UNSAFE);
+        if (!wrapper) continue;
+        text = call.arguments[wrapper.text];
+        valuesArg = wrapper.values === null ? undefined : call.arguments[wrapper.values];
+      }
+      if (!text) continue;
+      const values = valueList(valuesArg, context);
       const statement = rawStatement(
-        { ...base, node: call, text: call.arguments[0], plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
+        { ...base, node: call, text, plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
         context,
       );
+      if (statement?.kind === 'unresolved' && forwardsParameter(call, text, context.sourceFile)) continue;
       if (statement) statements.push(statement);
     }
     return statements;

@@ -10,10 +10,12 @@ import { declarationsOf, lookup } from './builders/declarations.js';
 import { paramsOf, rawStatement } from './raw-call.js';
 import { buildSql, looksLikeStatement, staticText, type Hole } from './template.js';
 import { parseSql } from '../sql/parse.js';
+import { forwardsParameter, queryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const RAW_TAGS = new Set(['$queryRaw', '$executeRaw']);
 const UNSAFE = new Set(['$queryRawUnsafe', '$executeRawUnsafe']);
+const UNSAFE_SHAPE = queryCallShape('prisma unsafe', UNSAFE, (call) => (call.arguments[0] ? { text: call.arguments[0], values: call.arguments[1] } : null));
 
 function memberName(expression: ts.Expression): string | null {
   return ts.isPropertyAccessExpression(expression) ? expression.name.text : ts.isIdentifier(expression) ? expression.text : null;
@@ -126,8 +128,23 @@ const extractor: Extractor = {
           { ...base, node: call, text: first, plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
           context,
         );
+        if (statement?.kind === 'unresolved' && forwardsParameter(call, first, context.sourceFile)) continue;
         if (statement) statements.push(statement);
       }
+    }
+    for (const call of context.calls) {
+      // the application's own wrapper of `$queryRawUnsafe(sql, …values)` (query-wrappers.ts)
+      if (memberName(call.expression) !== null && UNSAFE.has(memberName(call.expression)!)) continue;
+      const wrapper = context.queryWrapper(call, UNSAFE_SHAPE);
+      const text = wrapper ? call.arguments[wrapper.text] : undefined;
+      if (!wrapper || !text) continue;
+      const values = wrapper.values === null ? [] : call.arguments.slice(wrapper.values, wrapper.values + 1);
+      const statement = rawStatement(
+        { ...base, node: call, text, plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
+        context,
+      );
+      if (statement?.kind === 'unresolved' && forwardsParameter(call, text, context.sourceFile)) continue;
+      if (statement) statements.push(statement);
     }
     return statements;
   },
