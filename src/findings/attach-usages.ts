@@ -3,23 +3,29 @@
 // "used in 242 places across 53 files". Pure: findings and usages in, findings out.
 import type { Finding, Location } from './finding.js';
 
-/** One place code uses a table (column null) or a column; what scan() returns as `usages`. */
+/**
+ * One place code uses a table (column null) or a column, or calls a function by name (`function`, the
+ * name in `table`); what scan() returns as `usages`.
+ */
 export interface CodeUsage {
   readonly schema: string;
   readonly table: string;
   readonly column: string | null;
+  readonly function?: true;
   readonly location: Location;
 }
 
 /** Findings that mean "code using this will break" once the object is gone or changed. */
-const BREAKING_WHEN_USED = new Set(['column-missing', 'table-missing', 'column-type-changed']);
+const BREAKING_WHEN_USED = new Set(['column-missing', 'table-missing', 'column-type-changed', 'function-missing']);
 
 function usagesOf(finding: Finding, usages: readonly CodeUsage[]): CodeUsage[] {
   const { kind, schema, table, name } = finding.object;
-  if (kind === 'column') return usages.filter((u) => u.schema === schema && u.table === table && u.column === name);
-  if (kind === 'table' || kind === 'view') return usages.filter((u) => u.schema === schema && u.table === name);
+  // a function's object name carries its arguments, `fn(a integer)`; calls name the function only
+  if (kind === 'function') return usages.filter((u) => u.function && u.schema === schema && `${u.table}(` === name.slice(0, u.table.length + 1));
+  if (kind === 'column') return usages.filter((u) => !u.function && u.schema === schema && u.table === table && u.column === name);
+  if (kind === 'table' || kind === 'view') return usages.filter((u) => !u.function && u.schema === schema && u.table === name);
   // anything that belongs to a table (constraint, index, trigger, policy, rls, grant): the table's users
-  if (table !== undefined && kind !== 'statement') return usages.filter((u) => u.schema === schema && u.table === table);
+  if (table !== undefined && kind !== 'statement') return usages.filter((u) => !u.function && u.schema === schema && u.table === table);
   return [];
 }
 

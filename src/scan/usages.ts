@@ -7,9 +7,12 @@ import type { SchemaIndex } from './schema-index.js';
 
 export interface Usage {
   readonly schema: string;
+  /** a table or view; for a function the code calls by name (supabase-js rpc), the function's name */
   readonly table: string;
-  /** null when the statement uses the table as a whole (FROM, INSERT INTO) */
+  /** null when the statement uses the table as a whole (FROM, INSERT INTO), and for a function */
   readonly column: string | null;
+  /** set for a function the code calls by name */
+  readonly function?: true;
   readonly access: 'read' | 'write';
   readonly location: Location;
 }
@@ -45,6 +48,13 @@ export function collectUsages(analyses: readonly StatementAnalysis[], schema: Sc
         // (the column is gone in this schema), to every candidate
         const owners = use.relations.filter((r) => schema.columnsOf(r)?.some((c) => c.name === use.column));
         for (const owner of owners.length > 0 ? owners : use.relations) add(place(owner, schema), use.column, use.access);
+      }
+      for (const call of item.facts.functions) {
+        const where = { schema: call.schema ?? 'public', table: call.name };
+        const key = `${where.schema}\u0000${where.table}\u0000()`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        usages.push({ ...where, column: null, access: 'read', function: true, location });
       }
     }
   }

@@ -46,4 +46,28 @@ describe('attachUsages', () => {
     const code: Finding = { ...dropped, category: 'code' };
     expect(attachUsages([unused, code], usages)).toEqual([unused, code]);
   });
+
+  it('links a dropped function to the code that calls it by name (supabase-js rpc), not to a table of that name', () => {
+    const functionGone: Finding = {
+      rule: 'function-missing',
+      severity: 'error',
+      category: 'schema',
+      object: { kind: 'function', schema: 'public', name: 'client_stats(p_company bigint)' },
+      message: 'function public.client_stats(p_company bigint) exists in source but not in target: calls to it fail',
+    };
+    const calls: CodeUsage[] = [
+      ...usages,
+      { schema: 'public', table: 'client_stats', column: null, function: true, location: at('src/e.ts', 4) },
+      // a table named like the function, and a function of another schema: not its callers
+      { schema: 'public', table: 'client_stats', column: null, location: at('src/f.ts', 2) },
+      { schema: 'reports', table: 'client_stats', column: null, function: true, location: at('src/g.ts', 7) },
+      // a function whose name starts the same: not it
+      { schema: 'public', table: 'client', column: null, function: true, location: at('src/h.ts', 1) },
+    ];
+    const [result] = attachUsages([functionGone], calls);
+    expect(result!.message).toBe(`${functionGone.message}; used in 1 place across 1 file`);
+    expect(result!.locations).toEqual([at('src/e.ts', 4)]);
+    const table: Finding = { ...dropped, rule: 'table-missing', object: { kind: 'table', schema: 'public', name: 'client_stats' } };
+    expect(attachUsages([table], calls)[0]!.locations).toEqual([at('src/f.ts', 2)]);
+  });
 });
