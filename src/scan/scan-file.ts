@@ -7,6 +7,7 @@ import { analyzeExtracted, type StatementAnalysis } from './analyze-statement.js
 import type { IndexedFile, ModuleLoader } from './extract/constants.js';
 import { createContext } from './extract/context.js';
 import { extractors, extractorsForFile } from './extract/index.js';
+import type { Extractor } from './extract/types.js';
 import { indexFile } from './extract/file-index.js';
 import { dependenciesOfFile } from './extract/package-dependencies.js';
 import { relativePath } from './project.js';
@@ -54,14 +55,15 @@ export function createModuleLoader(cache = new Map<string, IndexedFile | null>()
 
 export function scanFile(input: FileScanInput, load: ModuleLoader): FileScan {
   const text = readFileSync(input.path, 'utf8');
-  const index = indexFile(input.path, text);
-  const file: IndexedFile = { path: input.path, index };
   const relative = relativePath(input.root, input.path);
   const dependencies = dependenciesOfFile(input.root, input.path, input.dependencies);
-  const enabled = extractorsForFile(
-    extractors.filter((e) => e.enablers.some((n) => dependencies.has(n))),
-    [...index.imports.values()].map((b) => b.module),
-  );
+  const projectEnabled = extractors.filter((e) => e.enablers.some((n) => dependencies.has(n)));
+  let enabled: Extractor[] = [];
+  const index = indexFile(input.path, text, (topLevel) => {
+    enabled = extractorsForFile(projectEnabled, [...topLevel.imports.values()].map((b) => b.module));
+    return enabled.some((e) => e.readsDeclarations === true);
+  });
+  const file: IndexedFile = { path: input.path, index };
   const suppressions = [...index.suppressions].map(([line, rules]) => [line, rules === 'all' ? 'all' : [...rules]] as const);
   if (enabled.length === 0) return { file: relative, analyses: [], suppressions };
   const context = createContext(file, relative, dependencies, load);

@@ -259,6 +259,7 @@ function statementOf(chain: Chain, context: ExtractContext, resolverFor: (casing
 
 const extractor: Extractor = {
   id: 'drizzle',
+  readsDeclarations: true,
   enablers: ['drizzle-orm'],
   docs: 'https://orm.drizzle.team/docs/insert#on-conflict-do-update',
   extract(sourceFile, context) {

@@ -267,6 +267,7 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
 
 const extractor: Extractor = {
   id: 'knex',
+  readsDeclarations: true,
   enablers: ['knex'],
   docs: 'https://knexjs.org/guide/query-builder.html',
   extract(_sourceFile, context) {

@@ -293,6 +293,7 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
 
 const extractor: Extractor = {
   id: 'kysely',
+  readsDeclarations: true,
   enablers: ['kysely'],
   docs: 'https://kysely.dev/docs/category/examples',
   extract(_sourceFile, context) {

@@ -95,6 +95,7 @@ function callHoleBreaksParse(template: ts.TemplateLiteral, sql: string): boolean
 
 const extractor: Extractor = {
   id: 'prisma',
+  readsDeclarations: true,
   enablers: ['@prisma/client', 'prisma'],
   docs: 'https://www.prisma.io/docs/orm/prisma-client/using-raw-sql/raw-queries',
   extract(_sourceFile, context) {

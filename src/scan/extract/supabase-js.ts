@@ -284,6 +284,7 @@ function extract(sourceFile: ts.SourceFile, context: ExtractContext): ExtractedS
 const extractor: Extractor = {
   id: 'supabase-js',
   // @trigger.dev/supabase hands jobs a supabase-js client (`io.supabase.client`)
+  readsDeclarations: true,
   enablers: ['@supabase/supabase-js', '@supabase/ssr', '@supabase/postgrest-js', '@supabase/auth-helpers-nextjs', '@trigger.dev/supabase'],
   docs: 'https://supabase.com/docs/reference/javascript/select',
   extract,

@@ -56,6 +56,11 @@ export interface Extractor {
   readonly id: ExtractedStatement['library'];
   /** package names that turn the extractor on when the project depends on any of them (or a file imports one) */
   readonly enablers: readonly string[];
+  /**
+   * true when extract() follows names to their declarations (builders/declarations.ts, origin.ts):
+   * the scanner then collects the file's declarations in the walk that finds its calls
+   */
+  readonly readsDeclarations?: boolean;
   /** docs of the client library the call shapes come from */
   readonly docs: string;
   extract(sourceFile: ts.SourceFile, context: ExtractContext): ExtractedStatement[];

@@ -5,6 +5,7 @@
 import { ts } from '../../typescript.js';
 import { skipWrappers } from './chain.js';
 import { treeCache } from './tree-cache.js';
+import { TYPE_ONLY } from '../type-only.js';
 
 export interface ImportFrom {
   readonly module: string;
@@ -125,9 +126,18 @@ function requireOf(expression: ts.Expression | undefined): string | null {
   return arg && ts.isStringLiteralLike(arg) ? arg.text : null;
 }
 
-export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
+/** Other nodes the walk hands over as it meets them, in the walk's order (file-index.ts: the same walk). */
+export interface AlsoCollect {
+  /** by syntax kind: whether `collect` wants nodes of that kind */
+  readonly kinds: readonly boolean[];
+  readonly collect: (node: ts.Node) => void;
+}
+
+export function declarationsOf(sourceFile: ts.SourceFile, also?: AlsoCollect): FileDeclarations {
   const cached = cache.get(sourceFile);
   if (cached) return cached;
+  const alsoKinds = also?.kinds;
+  const collect = also?.collect;
   const byName = new Map<string, Declaration[]>();
   const exports = new Map<string, string>();
   const reexports = new Map<string, ImportFrom>();
@@ -144,6 +154,9 @@ export function declarationsOf(sourceFile: ts.SourceFile): FileDeclarations {
   const inScope = (scope: Scope): ((child: ts.Node) => void) => (scope.visitChild ??= (child) => visit(child, scope));
 
   const visit = (node: ts.Node, scope: Scope): void => {
+    // parameters of function types and method signatures are never looked up from code
+    if (TYPE_ONLY[node.kind]) return;
+    if (alsoKinds?.[node.kind]) collect!(node);
     if (!DECLARES[node.kind]) {
       ts.forEachChild(node, inScope(scope));
       return;
