@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
     const path = join(dir, name);
     if (name === 'node_modules') return [];
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx|js|mjs)$/.test(name) ? [path] : [];
+    return /\.(ts|tsx|js|mjs|cjs)$/.test(name) ? [path] : [];
   });
 }
 

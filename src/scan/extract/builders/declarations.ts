@@ -294,9 +294,46 @@ export function declarationsOf(sourceFile: ts.SourceFile, also?: AlsoCollect): F
       if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) list[i] = { ...d, function: init };
     }
   }
+  for (const statement of sourceFile.statements) commonJsExport(statement, add, exports, fileScope);
   const result: FileDeclarations = { sourceFile, byName, exports, reexports, exportAll, typeAliases };
   cache.set(sourceFile, result);
   return result;
+}
+
+/** The name `module.exports = …` is declared under (no identifier can be spelled so). */
+export const MODULE_EXPORTS = 'module.exports';
+
+const isModuleExports = (node: ts.Expression): boolean =>
+  ts.isPropertyAccessExpression(node) && node.name.text === 'exports' && ts.isIdentifier(node.expression) && node.expression.text === 'module';
+
+/**
+ * CommonJS exports at the top level, as declarations: `module.exports = X` declares MODULE_EXPORTS (what
+ * `require()` and a default import give), and each member of an object literal assigned to it, like
+ * `exports.name = Y` and `module.exports.name = Y`, is an export of that name (declared as `exports.name`).
+ */
+function commonJsExport(statement: ts.Statement, add: (declaration: Declaration) => void, exports: Map<string, string>, fileScope: Scope): void {
+  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return;
+  const { left, operatorToken, right } = statement.expression;
+  if (operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const declare = (name: string, initializer: ts.Expression): void => {
+    add({ name, kind: 'variable', ...range(fileScope), position: statement.pos, initializer });
+  };
+  if (isModuleExports(left)) {
+    declare(MODULE_EXPORTS, right);
+    exports.set('default', MODULE_EXPORTS);
+    if (!ts.isObjectLiteralExpression(right)) return;
+    for (const property of right.properties) {
+      if (ts.isShorthandPropertyAssignment(property)) exports.set(property.name.text, property.name.text);
+      else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) {
+        declare(`exports.${property.name.text}`, property.initializer);
+        exports.set(property.name.text, `exports.${property.name.text}`);
+      }
+    }
+  } else if (ts.isPropertyAccessExpression(left) &&
+      (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+    declare(`exports.${left.name.text}`, right);
+    exports.set(left.name.text, `exports.${left.name.text}`);
+  }
 }
 
 function range(scope: { start: number; end: number }): { scopeStart: number; scopeEnd: number } {

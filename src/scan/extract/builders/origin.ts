@@ -4,7 +4,7 @@
 // decide from this whether a call belongs to their library; `unknown` is never guessed at.
 import { ts } from '../../typescript.js';
 import { skipWrappers } from './chain.js';
-import { declarationsOf, lookup, lookupTypeAlias, returnedExpressions, type FileDeclarations, type ImportFrom } from './declarations.js';
+import { declarationsOf, lookup, lookupTypeAlias, MODULE_EXPORTS, returnedExpressions, type FileDeclarations, type ImportFrom } from './declarations.js';
 import { parseFile, resolveModule } from './modules.js';
 
 export type Origin =
@@ -29,8 +29,13 @@ function importOrigin(from: ImportFrom, file: ts.SourceFile, depth: number): Ori
   if (path === null) return { kind: 'import', from, path: [] };
   const other = parseFile(path);
   if (!other) return UNKNOWN;
-  if (from.imported === '*') return { kind: 'expression', node: ts.factory.createIdentifier('*'), sourceFile: other };
-  return exportedOrigin(declarationsOf(other), from.imported, depth + 1);
+  const declarations = declarationsOf(other);
+  if (from.imported === '*') {
+    // `require('./db')` of a CommonJS module: what it assigns to module.exports
+    if (declarations.exports.get('default') === MODULE_EXPORTS) return nameOrigin(declarations, MODULE_EXPORTS, other.end - 1, depth + 1);
+    return { kind: 'expression', node: ts.factory.createIdentifier('*'), sourceFile: other };
+  }
+  return exportedOrigin(declarations, from.imported, depth + 1);
 }
 
 /** What a module exports under `name`, following `export { x } from` and `export *`. */
@@ -195,6 +200,11 @@ export function originIn(file: FileDeclarations, expression: ts.Expression, dept
   }
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const callee = skipWrappers(node.expression);
+    // `require('knex')` in an expression (`module.exports = require('knex')(config)`): the module itself
+    const required = ts.isCallExpression(node) && ts.isIdentifier(callee) && callee.text === 'require' ? node.arguments[0] : undefined;
+    if (required && ts.isStringLiteralLike(required) && !lookup(file, 'require', callee.pos)) {
+      return importOrigin({ module: required.text, imported: '*' }, sourceFile, depth + 1);
+    }
     if (ts.isIdentifier(callee)) {
       const declaration = lookup(file, callee.text, callee.pos);
       if (declaration?.function) return returnedOrigin(file, callee.text, callee.pos, depth + 1);
