@@ -9,6 +9,7 @@ import { skipWrappers } from './builders/chain.js';
 import { looksLikeDatabase, paramsOf, rawStatement, valueList } from './raw-call.js';
 import { buildSql, type HoleClassifier } from './template.js';
 import { forwardsParameter, queryCallShape, type QueryCallShape } from './query-wrappers.js';
+import { sequelizeOptions, withSequelizePlaceholders } from './sequelize-options.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 export function queryArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
@@ -108,6 +109,7 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
     }
     if (ts.isTaggedTemplateExpression(args.text)) continue;
     const values = valueList(args.values, context);
+    const sequelize = sequelizeOptions(args.values);
     const statement = rawStatement(
       {
         node: call,
@@ -115,7 +117,7 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
         arrayEncoding,
         text: args.text,
         plausible,
-        build: (sql) => ({ sql, params: paramsOf(values, context) }),
+        build: (sql) => (sequelize ? withSequelizePlaceholders(sql, sequelize) : { sql, params: paramsOf(values, context) }),
       },
       context,
     );
