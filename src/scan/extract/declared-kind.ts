@@ -42,9 +42,19 @@ const GLOBAL_KINDS: ReadonlyMap<string, Kind> = new Map([
 
 export function declaredKind(expression: ts.Expression, sourceFile: ts.SourceFile): Kind | null {
   // why: names are looked up by position, which means something only in the expression's own file
-  if (!pathTo(sourceFile, expression.end - 1).includes(expression)) return null;
-  return expressionKind(expression, sourceFile, 0);
+  const path = pathTo(sourceFile, expression.end - 1);
+  if (!path.includes(expression)) return null;
+  // a name's declaration is then looked for from the same place: the walk down is not done twice
+  // (kept for this call only: a path kept longer would keep its whole tree alive)
+  pathAtExpression = { position: expression.end - 1, path };
+  try {
+    return expressionKind(expression, sourceFile, 0);
+  } finally {
+    pathAtExpression = null;
+  }
 }
+
+let pathAtExpression: { readonly position: number; readonly path: readonly ts.Node[] } | null = null;
 
 function expressionKind(expression: ts.Expression, sourceFile: ts.SourceFile, depth: number): Kind | null {
   if (depth > MAX_DEPTH) return null;
@@ -225,7 +235,7 @@ interface Binding {
  */
 function findBinding(sourceFile: ts.SourceFile, name: string, position: number): Binding | null {
   if (declaresVar(sourceFile, name)) return null;
-  const path = pathTo(sourceFile, position);
+  const path = pathAtExpression?.position === position ? pathAtExpression.path : pathTo(sourceFile, position);
   for (let i = path.length - 1; i >= 0; i--) {
     const found = bindingIn(path[i]!, name);
     if (found !== undefined) return found;

@@ -88,9 +88,23 @@ function inside(root: string, dir: string): boolean {
  * `rootDependencies` plus those of the nearest package.json between the file and the scanned root, and
  * (transitively) those of the workspace packages among them.
  */
-export function dependenciesOfFile(root: string, path: string, rootDependencies: Iterable<string>): Set<string> {
+export function dependenciesOfFile(root: string, path: string, rootDependencies: Iterable<string>): ReadonlySet<string> {
+  // the same for every file of a folder (and its package.json files are read once anyway)
+  const given = [...rootDependencies];
+  const key = `${root}\u0000${dirname(path)}\u0000${given.join('\u0000')}`;
+  let result = byFolder.get(key);
+  if (!result) {
+    result = dependenciesOfFolder(root, dirname(path), given);
+    byFolder.set(key, result);
+  }
+  return result;
+}
+
+const byFolder = new Map<string, ReadonlySet<string>>();
+
+function dependenciesOfFolder(root: string, folder: string, rootDependencies: readonly string[]): Set<string> {
   const declared: string[] = [...rootDependencies];
-  for (let dir = dirname(path); inside(root, dir); dir = dirname(dir)) {
+  for (let dir = folder; inside(root, dir); dir = dirname(dir)) {
     const own = declaredIn(dir);
     if (own === null) continue;
     declared.push(...own);

@@ -19,12 +19,10 @@ function scriptKind(path: string): ts.ScriptKind {
 
 /** A project file parsed like the scanner does (no parent pointers), cached until it changes. */
 export function parseFile(path: string): ts.SourceFile | null {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(path).mtimeMs;
-  } catch {
-    return null;
-  }
+  // why not a try around statSync: a missing file's exception cost more than the stat itself
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) return null;
+  const mtimeMs = stats.mtimeMs;
   const cached = parsed.get(path);
   if (cached && cached.mtimeMs === mtimeMs) return cached.sourceFile;
   const sourceFile = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false, scriptKind(path));
@@ -33,11 +31,7 @@ export function parseFile(path: string): ts.SourceFile | null {
 }
 
 function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function fileFor(base: string): string | null {
