@@ -7,9 +7,14 @@ import type { FileScan } from './scan-file.js';
 import type { CodeRule } from './rules/types.js';
 import type { CheckSubject, FindingDraft } from './rules/types.js';
 import type { SchemaIndex } from './schema-index.js';
-import { migrationView, tablesChangedIn } from './migration-context.js';
+import { migrationViews } from './migration-context.js';
 
 const MAX_SQL = 2000;
+
+/** ` (SQL from db/sql/users/add.sql)` when the statement's text was read from files: where to fix it. */
+export function sqlFilesNote(statement: CheckSubject['statement']): string {
+  return statement.kind === 'sql' && statement.sqlFiles ? ` (SQL from ${statement.sqlFiles.join(', ')})` : '';
+}
 
 function subjectsOf(analysis: StatementAnalysis): CheckSubject[] {
   if (analysis.kind === 'analyzed') return analysis.items.map((item) => ({ kind: 'statement', ...item }));
@@ -29,8 +34,9 @@ export function checkFiles(files: readonly FileScan[], schema: SchemaIndex, rule
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const file of files) {
-    const fileSchema = migrationView(schema, tablesChangedIn(file.analyses));
+    const viewOf = migrationViews(schema, file.analyses);
     for (const analysis of file.analyses) {
+      const fileSchema = viewOf(analysis);
       for (const subject of subjectsOf(analysis)) {
         const location = subject.statement.location;
         const sql = subject.kind === 'statement' ? subject.text : subject.statement.sql;
@@ -42,7 +48,7 @@ export function checkFiles(files: readonly FileScan[], schema: SchemaIndex, rule
               severity: draft.severity ?? rule.severity,
               category: 'code',
               object: draft.object,
-              message: `${location.file}:${location.line}:${location.column}: ${draft.message}`,
+              message: `${location.file}:${location.line}:${location.column}: ${draft.message}${sqlFilesNote(subject.statement)}`,
               ...(draft.source !== undefined ? { source: draft.source } : {}),
               ...(draft.target !== undefined ? { target: draft.target } : {}),
               locations: [location],

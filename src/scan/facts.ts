@@ -207,6 +207,8 @@ export interface SqlStatement extends StatementBase {
    * PostgreSQL is not asked (its search_path need not include the application's schema).
    */
   readonly runtimeSchema?: boolean;
+  /** the SQL is the content of these files (relative to the scanned directory), read where `location` says */
+  readonly sqlFiles?: readonly string[];
 }
 
 /** A query-builder call reduced to facts without SQL. */

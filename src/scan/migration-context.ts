@@ -7,8 +7,8 @@ import type { RelationName } from './facts.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { SchemaIndex } from './schema-index.js';
 
-/** The tables a file's own DDL creates or changes. */
-export function tablesChangedIn(analyses: readonly StatementAnalysis[]): RelationName[] {
+/** The tables these statements' DDL creates or changes. */
+function tablesChangedBy(analyses: readonly StatementAnalysis[]): RelationName[] {
   const changed: RelationName[] = [];
   for (const analysis of analyses) {
     if (analysis.kind !== 'analyzed') continue;
@@ -17,8 +17,24 @@ export function tablesChangedIn(analyses: readonly StatementAnalysis[]): Relatio
   return changed;
 }
 
+/**
+ * SQL read from a file (a `.sql` query file) is a unit of its own: its DDL puts its tables in flux for
+ * the statements of the same text only, not for the code file that loads it. Why: a repository that
+ * loads `create.sql`, `drop.sql` and `find.sql` (pg-promise's demo, and its docs' advice) is not a
+ * migration, and taking it for one hid every finding on those tables.
+ */
+function readFromFile(analysis: StatementAnalysis): boolean {
+  return analysis.statement.kind === 'sql' && analysis.statement.sqlFiles !== undefined;
+}
+
+/** The schema each of one code file's statements is checked against (see migrationView). */
+export function migrationViews(schema: SchemaIndex, analyses: readonly StatementAnalysis[]): (analysis: StatementAnalysis) => SchemaIndex {
+  const fileView = migrationView(schema, tablesChangedBy(analyses.filter((a) => !readFromFile(a))));
+  return (analysis) => (readFromFile(analysis) ? migrationView(schema, tablesChangedBy([analysis])) : fileView);
+}
+
 /** `schema` as seen from such a file: the tables it changes exist, with columns and keys unknown. */
-export function migrationView(schema: SchemaIndex, changed: readonly RelationName[]): SchemaIndex {
+function migrationView(schema: SchemaIndex, changed: readonly RelationName[]): SchemaIndex {
   if (changed.length === 0) return schema;
   const names = new Set(changed.map((r) => r.name));
   const qualified = new Set(changed.filter((r) => r.schema !== null).map((r) => `${r.schema}.${r.name}`));

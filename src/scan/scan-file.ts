@@ -10,6 +10,7 @@ import { extractors, extractorsForFile } from './extract/index.js';
 import type { Extractor } from './extract/types.js';
 import { indexFile } from './extract/file-index.js';
 import { dependenciesOfFile } from './extract/package-dependencies.js';
+import { withSqlFiles } from './extract/sql-files.js';
 import { relativePath } from './project.js';
 
 export interface FileScanInput {
@@ -66,7 +67,7 @@ export function scanFile(input: FileScanInput, load: ModuleLoader): FileScan {
   const file: IndexedFile = { path: input.path, index };
   const suppressions = [...index.suppressions].map(([line, rules]) => [line, rules === 'all' ? 'all' : [...rules]] as const);
   if (enabled.length === 0) return { file: relative, analyses: [], suppressions };
-  const context = createContext(file, relative, dependencies, load);
+  const context = createContext(file, relative, dependencies, withSqlFiles(load, input.root));
   const analyses: StatementAnalysis[] = [];
   for (const extractor of enabled) {
     for (const statement of extractor.extract(index.sourceFile, context)) analyses.push(analyzeExtracted(statement));

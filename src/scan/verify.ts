@@ -9,7 +9,8 @@ import type { Queryable } from '../introspect/queryable.js';
 import type { StatementAnalysis } from './analyze-statement.js';
 import type { AnalyzedStatement } from './facts.js';
 import type { SchemaIndex } from './schema-index.js';
-import { migrationView, tablesChangedIn } from './migration-context.js';
+import { sqlFilesNote } from './check.js';
+import { migrationViews } from './migration-context.js';
 import { relationText } from './rules/describe.js';
 import { verifyRejected } from './rules/verify-rejected.js';
 
@@ -84,9 +85,9 @@ export async function verifyStatements(db: Queryable, analyses: readonly Stateme
     if (list) list.push(a);
     else byFile.set(a.statement.location.file, [a]);
   }
-  const views = new Map([...byFile].map(([file, list]) => [file, migrationView(schema, tablesChangedIn(list))]));
+  const views = new Map([...byFile].map(([file, list]) => [file, migrationViews(schema, list)]));
   const items = analyses.flatMap((a) =>
-    a.kind === 'analyzed' ? a.items.filter((item) => askable(item, views.get(a.statement.location.file) ?? schema)) : [],
+    a.kind === 'analyzed' ? a.items.filter((item) => askable(item, views.get(a.statement.location.file)?.(a) ?? schema)) : [],
   );
   if (items.length === 0) return [];
   const version = Number((await db.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0]?.server_version_num ?? 0);
@@ -124,7 +125,7 @@ function rejectionFinding(item: AnalyzedStatement, rejection: Rejection, version
     object: target
       ? { kind: 'statement', schema: target.schema ?? 'public', table: target.name, name: target.name }
       : { kind: 'statement', name: item.text.slice(0, 40) },
-    message: `${location.file}:${location.line}:${location.column}: PostgreSQL ${major} rejects this ${item.facts.command.toUpperCase()}${target ? ` on ${relationText(target)}` : ''} when planning it: ${rejection.code} ${rejection.message}`,
+    message: `${location.file}:${location.line}:${location.column}: PostgreSQL ${major} rejects this ${item.facts.command.toUpperCase()}${target ? ` on ${relationText(target)}` : ''} when planning it: ${rejection.code} ${rejection.message}${sqlFilesNote(item.statement)}`,
     locations: [location],
     sql: item.text,
     verified: true,

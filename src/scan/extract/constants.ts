@@ -2,10 +2,12 @@
 // imports, re-exports, namespace imports), `+` concatenation, templates with constant holes,
 // `as const` objects, and calls to SQL builder functions (a local or imported function whose body is
 // `const`s and one `return`, evaluated with the call's arguments bound to its parameters). Anything
-// else is not a constant: callers count it as not checked.
+// else is not a constant: callers count it as not checked. SQL read from a file whose path is known
+// statically (`readFileSync`, pg-promise's QueryFile) is the file's text: see sql-files.ts.
 import { ts } from '../typescript.js';
 import type { FileIndex } from './file-index.js';
 import { pathTo } from './node-path.js';
+import { loadedSql, type Evaluator, type SqlFileReader } from './sql-files.js';
 
 export interface IndexedFile {
   readonly path: string;
@@ -13,7 +15,11 @@ export interface IndexedFile {
 }
 
 /** Finds and indexes the file a relative import points at; null for packages and missing files. */
-export type ModuleLoader = (fromPath: string, specifier: string) => IndexedFile | null;
+export interface ModuleLoader {
+  (fromPath: string, specifier: string): IndexedFile | null;
+  /** reads SQL files the code loads at run time, within the scanned directory; absent: they are not read */
+  readonly readSqlFile?: SqlFileReader;
+}
 
 /** The parameters of a builder function being evaluated for one call. */
 export interface CallScope {
@@ -237,8 +243,21 @@ function returnedExpression(fn: ts.SignatureDeclaration): ts.Expression | null {
   if (!last || !ts.isReturnStatement(last) || !last.expression) return null;
   const onlyConstants = body.statements
     .slice(0, -1)
-    .every((s) => ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Const) !== 0);
+    .every((s) => (ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Const) !== 0) || isInertGuard(s));
   return onlyConstants ? last.expression : null;
+}
+
+/**
+ * `if (qf.error) { console.error(qf.error); }` (pg-promise's demo `sql(file)` helper): a statement that
+ * only logs or throws leaves what the function returns as it is, or makes it return nothing at all.
+ */
+function isInertGuard(statement: ts.Statement): boolean {
+  if (ts.isBlock(statement)) return statement.statements.every(isInertGuard);
+  if (ts.isIfStatement(statement)) return isInertGuard(statement.thenStatement) && (!statement.elseStatement || isInertGuard(statement.elseStatement));
+  if (ts.isThrowStatement(statement)) return true;
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
+  const callee = statement.expression.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'console';
 }
 
 /**
@@ -290,12 +309,30 @@ export function propertyName(name: ts.PropertyName): string | null {
   return null;
 }
 
+/** What reading SQL files left behind during one evaluation: the files read, why one could not be. */
+interface FileTrace {
+  readonly files: string[];
+  problem: string | null;
+}
+
+function evaluator(load: ModuleLoader, trace: FileTrace, depth: number): Evaluator {
+  return {
+    load,
+    resolve: (located) => resolveExpression(located, load, depth + 1),
+    text: (located) => {
+      const text = textOf(located, load, depth + 1, trace);
+      return text === null || text.includes(RUNTIME) ? null : text;
+    },
+    shadowed: (located, identifier) => nearestDeclaration(located, identifier).kind !== 'none',
+  };
+}
+
 /** The text with RUNTIME marks where builder-function parameters had no constant value, or null. */
-function textOf(located: Located, load: ModuleLoader, depth: number): string | null {
+function textOf(located: Located, load: ModuleLoader, depth: number, trace: FileTrace): string | null {
   if (depth > MAX_DEPTH) return null;
   const expression = unwrapExpression(located.expression);
   const again = (next: ts.Expression, file = located.file, scope = located.scope): string | null =>
-    textOf({ expression: next, file, scope }, load, depth + 1);
+    textOf({ expression: next, file, scope }, load, depth + 1, trace);
   if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
   if (ts.isNumericLiteral(expression)) return expression.text;
   // a part of a text with no constant value is marked RUNTIME: only sqlText may accept it, by its place
@@ -318,16 +355,21 @@ function textOf(located: Located, load: ModuleLoader, depth: number): string | n
       return separator === null || parts.some((p) => p === null) ? null : parts.join(separator);
     }
   }
+  if (ts.isCallExpression(expression) || ts.isNewExpression(expression) || ts.isAwaitExpression(expression)) {
+    const loaded = loadedSql({ expression, file: located.file, scope: located.scope }, evaluator(load, trace, depth));
+    if (loaded && 'problem' in loaded) trace.problem ??= loaded.problem;
+    if (loaded) return 'text' in loaded ? (trace.files.push(loaded.file), loaded.text) : null;
+  }
   if (ts.isCallExpression(expression)) {
     const result = callResult({ expression, file: located.file, scope: located.scope }, load, depth + 1);
-    return result ? textOf(result, load, depth + 1) : null;
+    return result ? textOf(result, load, depth + 1, trace) : null;
   }
   if (ts.isIdentifier(expression) && located.scope) {
     // inside a builder function: its parameters and locals first
     const nearest = nearestDeclaration(located, expression);
     if (nearest.kind === 'runtime') return RUNTIME;
     if (nearest.kind === 'bound') {
-      const value = textOf(nearest.to, load, depth + 1);
+      const value = textOf(nearest.to, load, depth + 1, trace);
       if (value !== null) return value;
       // an argument with no constant value (`this.config.schema`) is known only to be given at run time
       const parameter = parameterOf(located.scope, expression);
@@ -340,7 +382,7 @@ function textOf(located: Located, load: ModuleLoader, depth: number): string | n
   if (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
     const found = resolveExpression({ expression, file: located.file, scope: located.scope }, load, depth + 1);
     if (!found || found.expression === expression) return null;
-    return textOf(found, load, depth + 1);
+    return textOf(found, load, depth + 1, trace);
   }
   return null;
 }
@@ -351,7 +393,7 @@ function parameterOf(scope: CallScope, identifier: ts.Identifier): ts.ParameterD
 
 /** The string the expression always evaluates to, or null. */
 export function constantText(located: Located, load: ModuleLoader): string | null {
-  const text = textOf(located, load, 0);
+  const text = textOf(located, load, 0, { files: [], problem: null });
   return text === null || text.includes(RUNTIME) ? null : text;
 }
 
@@ -368,6 +410,13 @@ export interface SqlText {
   readonly runtimeSchema: boolean;
   /** a run-time value inside a '…' literal was left out: the statement is not the one that runs */
   readonly standIn: boolean;
+  /** the text is (or includes) the content of these files, relative to the scanned directory */
+  readonly sqlFiles?: readonly string[];
+}
+
+/** Why a text read from a file is not known: the file is missing, outside the scanned directory, … */
+export interface SqlTextProblem {
+  readonly unresolved: string;
 }
 
 /**
@@ -375,15 +424,18 @@ export interface SqlText {
  * constant value that qualifies a relation name is left out (see RUNTIME_SCHEMA), and one inside a
  * string literal leaves the literal empty. Null when any other part is not constant.
  */
-export function sqlText(located: Located, load: ModuleLoader): SqlText | null {
-  const text = textOf(located, load, 0);
+export function sqlText(located: Located, load: ModuleLoader): SqlText | SqlTextProblem | null {
+  const trace: FileTrace = { files: [], problem: null };
+  const text = textOf(located, load, 0, trace);
+  if (text === null && trace.problem !== null) return { unresolved: trace.problem };
   // an empty qualifier (`INTO .job`): a "constant" that is really set at run time (a mutable object's initial '')
   if (text === null || EMPTY_QUALIFIER.test(text) || LEADING_RUNTIME.test(text)) return null;
-  if (!text.includes(RUNTIME)) return { text, runtimeSchema: false, standIn: false };
+  const files = trace.files.length > 0 ? { sqlFiles: [...new Set(trace.files)] } : {};
+  if (!text.includes(RUNTIME)) return { text, runtimeSchema: false, standIn: false, ...files };
   const unqualified = text.replace(RUNTIME_SCHEMA, '$1');
   const resolved = withinStringLiterals(unqualified);
   if (resolved.includes(RUNTIME)) return null;
-  return { text: resolved, runtimeSchema: unqualified !== text, standIn: resolved !== unqualified };
+  return { text: resolved, runtimeSchema: unqualified !== text, standIn: resolved !== unqualified, ...files };
 }
 
 const EMPTY_QUALIFIER = /\s\.[A-Za-z_"]/;

@@ -28,7 +28,8 @@ export interface FileIndex {
 
 const IGNORE = /\/\/\s*schema-diff-ignore-next-line\b([^\n]*)/g;
 
-function requireOf(node: ts.Expression | undefined): string | null {
+/** `require('module')` → the module; null for anything else. */
+export function requireOf(node: ts.Expression | null | undefined): string | null {
   if (!node || !ts.isCallExpression(node)) return null;
   if (!ts.isIdentifier(node.expression) || node.expression.text !== 'require') return null;
   const arg = node.arguments[0];

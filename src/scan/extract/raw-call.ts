@@ -53,6 +53,7 @@ export function rawStatement(site: RawSite, context: ExtractContext): ExtractedS
   const location = context.location(site.node);
   const base = { location, library: site.library, arrayEncoding: site.arrayEncoding };
   const resolved = context.sqlText(site.text);
+  if (resolved !== null && 'unresolved' in resolved) return { ...base, kind: 'unresolved', reason: resolved.unresolved };
   if (resolved === null) {
     return site.plausible ? { ...base, kind: 'unresolved', reason: 'SQL text built at run time' } : null;
   }
@@ -66,5 +67,6 @@ export function rawStatement(site: RawSite, context: ExtractContext): ExtractedS
     params: built.params,
     ...(resolved.standIn ? { verifiable: false } : {}),
     ...(resolved.runtimeSchema ? { runtimeSchema: true } : {}),
+    ...(resolved.sqlFiles ? { sqlFiles: resolved.sqlFiles } : {}),
   };
 }

@@ -4,7 +4,7 @@
 // extractor looks only at those nodes and returns neutral facts (../facts.ts).
 import type { ts } from 'ts-morph';
 import type { ExtractedStatement, Location, ParamFact } from '../facts.js';
-import type { SqlText } from './constants.js';
+import type { SqlText, SqlTextProblem } from './constants.js';
 import type { QueryCallShape, QueryWrapper } from './query-wrappers.js';
 
 /** Where a local name comes from: `import { sql as q } from 'slonik'` → `q` ↦ { module: 'slonik', imported: 'sql' }. */
@@ -38,9 +38,11 @@ export interface ExtractContext {
   /**
    * `constantText` for a whole statement's SQL: also evaluates calls to SQL builder functions, and a
    * builder parameter given at run time that qualifies a relation (`${schema}.job`) leaves the name
-   * unqualified (looked up in every schema the snapshot covers). Never guesses anything else.
+   * unqualified (looked up in every schema the snapshot covers). SQL read from a file whose path is
+   * known statically is the file's text; `unresolved` says why such a file was not read. Never guesses
+   * anything else.
    */
-  sqlText(expression: ts.Expression): SqlText | null;
+  sqlText(expression: ts.Expression): SqlText | SqlTextProblem | null;
   /** A bound value as a parameter fact: its kind from syntax, or a type site for the checker. */
   paramFact(expression: ts.Expression, index: number): ParamFact;
   /** the initializer of a `const` of this file the identifier names (unambiguously), else null */
