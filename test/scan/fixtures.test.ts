@@ -10,7 +10,7 @@ import { expectationsIn, findingKeys } from './expectations.js';
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 // the raw-SQL clients' apps (the builder APIs' apps have their own runner, builders.test.ts)
 // salon: the bundled example, checked against its target schema
-const RAW_SQL_APPS = ['scan-pg', 'scan-pg-builders', 'scan-pg-wrappers', 'scan-postgres-js', 'scan-slonik', 'scan-pg-promise', 'scan-prisma-raw', 'salon'];
+const RAW_SQL_APPS = ['scan-pg', 'scan-pg-builders', 'scan-pg-wrappers', 'scan-postgres-js', 'scan-slonik', 'scan-pg-promise', 'scan-sql-files', 'scan-prisma-raw', 'salon'];
 const schemaOf = (app: string): string => join(FIXTURES, app, app === 'salon' ? 'target.sql' : 'schema.sql');
 const apps = RAW_SQL_APPS.filter((name) => existsSync(schemaOf(name)) && existsSync(join(FIXTURES, name, 'code')));
 

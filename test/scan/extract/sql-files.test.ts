@@ -11,6 +11,8 @@ import pg from '../../../src/scan/extract/pg.js';
 import { withSqlFiles } from '../../../src/scan/extract/sql-files.js';
 import type { Extractor } from '../../../src/scan/extract/types.js';
 import type { ExtractedStatement } from '../../../src/scan/facts.js';
+import { discoverProject } from '../../../src/scan/project.js';
+import { scanFilesInThread } from '../../../src/scan/scan-chunk.js';
 import { createModuleLoader } from '../../../src/scan/scan-file.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
 
@@ -142,5 +144,29 @@ describe('SQL read from files: not checked, with the reason', () => {
     expect(read(withPg(own))).toEqual({ reason: 'SQL text built at run time' });
     const shadowed = `${header}export const run = (readFileSync: (p: string, e: string) => string) => pool.query(readFileSync(join(__dirname, 'sql/find.sql'), 'utf8'));\n`;
     expect(read(withPg(shadowed))).toEqual({ reason: 'SQL text built at run time' });
+  });
+});
+
+describe('fixtures/scan-sql-files', () => {
+  it('reads every file whose path is known, and says why it did not read the others', () => {
+    const project = discoverProject(join(import.meta.dirname, '../../../fixtures/scan-sql-files/code'));
+    const analyses = scanFilesInThread(project.files.map((path) => ({ root: project.root, path, dependencies: [...project.dependencies] }))).flatMap((f) => f.analyses);
+    const files = analyses.flatMap((a) => (a.statement.kind === 'sql' ? (a.statement.sqlFiles ?? []) : [])).sort();
+    expect(files).toEqual([
+      'src/sql/clients/add.sql',
+      'src/sql/clients/archive.sql',
+      'src/sql/clients/find.sql',
+      'src/sql/clients/purge.sql',
+      'src/sql/clients/save-visits-json.sql',
+      'src/sql/clients/save-visits.sql',
+      'src/sql/reports/events-by-kind.sql',
+      'src/sql/reports/services.sql',
+    ]);
+    const notChecked = analyses.flatMap((a) => (a.kind === 'unresolved' ? [`${a.statement.location.file}:${a.statement.location.line} ${a.statement.reason}`] : []));
+    expect(notChecked).toEqual([
+      'src/clients.ts:40 path of the SQL file computed at run time',
+      'src/reports.ts:23 path of the SQL file computed at run time',
+      'src/reports.ts:28 SQL file not found: src/sql/reports/legacy.sql',
+    ]);
   });
 });
