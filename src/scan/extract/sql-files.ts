@@ -306,7 +306,7 @@ function readWithin(root: string, absolutePath: string): SqlFileRead {
   try {
     const stat = statSync(absolutePath);
     if (!stat.isFile()) return { problem: `SQL file is not a file: ${shown}` };
-    if (stat.size > MAX_SQL_FILE_BYTES) return { problem: `SQL file over ${MAX_SQL_FILE_BYTES / 1024} kB: ${shown}` };
+    if (stat.size > MAX_SQL_FILE_BYTES) return { problem: `SQL file over ${MAX_SQL_FILE_BYTES / 1024 / 1024} MiB: ${shown}` };
     return { text: readFileSync(absolutePath, 'utf8'), file: shown };
   } catch {
     return { problem: `SQL file not found: ${shown}` };

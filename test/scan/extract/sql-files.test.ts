@@ -128,7 +128,7 @@ describe('SQL read from files: not checked, with the reason', () => {
     expect(outside).toEqual({ reason: expect.stringMatching(/^SQL file outside the scanned directory: .*outside\.sql$/) });
     const big = `SELECT 1${' '.repeat(1024 * 1024)}`;
     expect(read(withPg(`${header}pool.query(readFileSync(join(__dirname, 'sql/big.sql'), 'utf8'));\n`, { 'src/sql/big.sql': big }))).toEqual({
-      reason: 'SQL file over 1024 kB: src/sql/big.sql',
+      reason: 'SQL file over 1 MiB: src/sql/big.sql',
     });
   });
 
