@@ -4,6 +4,7 @@
 #   bench/accuracy-schemas.sh CHECKOUTS_DIR OUT_DIR
 #   CHECKOUTS_DIR/chatbot-ui  (mckaywrigley/chatbot-ui)  → OUT_DIR/chatbot-ui-migrations/  (use with --preset chatbot-ui=supabase)
 #   CHECKOUTS_DIR/langfuse    (langfuse/langfuse)        → OUT_DIR/langfuse.sql
+#   CHECKOUTS_DIR/immich      (immich-app/immich, server/) → OUT_DIR/immich.sql
 set -euo pipefail
 src=$1
 out=$2
@@ -40,4 +41,28 @@ if [ -f "$src/next-learn/dashboard/final-example/app/seed/route.ts" ]; then
   # those CREATE statements, once each
   perl -0ne 'my %seen; while (/sql`\s*(CREATE (?:EXTENSION|TABLE)[^`]*?);?\s*`/g) { print "$1;\n" unless $seen{$1}++ }' \
     "$src/next-learn/dashboard/final-example/app/seed/route.ts" > "$out/next-learn.sql"
+fi
+
+if [ -d "$src/immich/server/src/schema/migrations" ]; then
+  # Immich's schema is its Kysely migrations (TypeScript: each up() awaits sql`…`.execute(db), files in
+  # timestamp order; a fresh database runs the initial one in full). Their DDL is taken as written, except:
+  # reads (SELECT …) are left out; the vector extension (pgvecto.rs / VectorChord / pgvector, chosen at run
+  # time) is not in the embedded PostgreSQL, so vector(n) columns are read as real[], and its
+  # CREATE EXTENSION, search_path and index statements are left out (the code never names the indexes);
+  # the two interpolations in DDL get the value a fresh database gives them
+  for f in $(ls "$src/immich/server/src/schema/migrations"/*.ts | LC_ALL=C sort); do
+    echo "-- $(basename "$f")"
+    perl -0ne '
+      my ($up) = /export async function up\b(.*?)(?=export async function down\b|\z)/s or next;
+      while ($up =~ /\bsql(?:<[^`]*?>)?`((?:[^`\\]|\\.)*)`/gs) {
+        my $q = $1;
+        next if $q =~ /^\s*select\b/i || $q =~ /sql\.raw\(vectorExtension\)/ || $q =~ /^\s*SET search_path\b/;
+        $q =~ s/\$\{sql\.ref\(naturalearth_pkey_name\)\}/"PK_21a6d86d1ab5d841648212e5353"/g;
+        $q =~ s/\$\{UserMetadataKey\.ONBOARDING\}/\x27onboarding\x27/g;
+        die "unhandled interpolation in $ARGV: $q\n" if $q =~ /\$\{/;
+        $q =~ s/\bvector\((\d+)\)/real[]/g;
+        $q =~ s/;\s*\z//;
+        print "$q;\n";
+      }' "$f"
+  done > "$out/immich.sql"
 fi
