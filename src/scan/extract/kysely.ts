@@ -1,4 +1,4 @@
-// Kysely query builders → neutral facts.
+// Kysely query builders → neutral facts (raw `` sql`…`.execute(db) `` statements: kysely-sql.ts).
 // https://kysely.dev/docs/category/examples (API: https://kysely-org.github.io/kysely-apidoc/)
 // `db.insertInto('t').values(v).onConflict((oc) => oc.columns(['a', 'b']).doUpdateSet({…}))` sends
 // `on conflict ("a", "b") do update set …`; `oc.where(…)` before the action is the index predicate,
@@ -8,7 +8,7 @@
 import { ts } from '../typescript.js';
 import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
-import { chainOf, chainText, statementsOfChains, returnedChain, skipWrappers, type Chain, type Link } from './builders/chain.js';
+import { chainOf, chainsOf, chainText, statementsOfChains, returnedChain, skipWrappers, type Chain, type Link } from './builders/chain.js';
 import { expressionColumns } from './builders/kysely-expressions.js';
 import {
   bindingOf,
@@ -25,6 +25,7 @@ import {
   type Envelope,
 } from './builders/facts.js';
 import { originOf, packageOf } from './builders/origin.js';
+import { kyselySqlStatements } from './kysely-sql.js';
 import { rowsOf } from './builders/rows.js';
 import type { ExtractContext, Extractor } from './types.js';
 
@@ -130,6 +131,27 @@ function conflictOf(callback: ts.Expression | undefined, context: ExtractContext
 }
 
 /**
+ * The columns an upsert's `doUpdateSet` names: the keys it sets, from an object or a callback returning
+ * one (`(eb) => ({ path: eb.ref('excluded.path') })`, also as the first argument of a helper that drops
+ * keys, immich's `removeUndefinedKeys({…}, value)`), and the columns its expression builder refers to.
+ * Before, none were read (immich: 2 dropped columns missed).
+ */
+function updateSetColumns(callback: ts.Expression | undefined, context: ExtractContext): { keys: readonly string[]; refs: readonly string[] } {
+  const returned = callback ? returnedChain(callback) : null;
+  const update = returned?.chain.links.find((l) => l.name === 'doUpdateSet');
+  const argument = update?.args[0] && skipWrappers(update.args[0]);
+  if (!argument) return { keys: [], refs: [] };
+  let row: ts.Expression = argument;
+  if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) {
+    const body = ts.isBlock(argument.body) ? argument.body.statements.find(ts.isReturnStatement)?.expression : argument.body;
+    row = body ? skipWrappers(body) : argument;
+    if (ts.isCallExpression(row) && row.arguments[0] && ts.isObjectLiteralExpression(skipWrappers(row.arguments[0]))) row = skipWrappers(row.arguments[0]);
+  }
+  const keys = ts.isObjectLiteralExpression(row) ? rowsOf(row, context.sourceFile).keys : [];
+  return { keys, refs: expressionColumns(argument, context.constantText, isSubquery, false) ?? [] };
+}
+
+/**
  * Names the select list gives its outputs: `'t.id as id'` and `….as('month')` anywhere inside a select or
  * returning argument (nested subqueries' aliases too: a superset only leaves more names unchecked).
  * null when a select argument is neither a string, an array of them nor a callback or expression we can
@@ -189,7 +211,51 @@ function isSubquery(call: ts.CallExpression): boolean {
   return chainOf(call).links.some((l) => ROOTS.has(l.name));
 }
 
-function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement | null {
+/** How a JS array parameter reaches PostgreSQL: through postgres.js (kysely-postgres-js) typed by the server. */
+function arrayEncodingOf(context: ExtractContext): 'server-typed' | 'array-literal' {
+  return context.dependencies.has('postgres') && !context.dependencies.has('pg') ? 'server-typed' : 'array-literal';
+}
+
+/** `'recent'` or `'recent(id, name)'` → `recent` */
+function cteName(argument: ts.Expression, context: ExtractContext): string | null {
+  return context.constantText(argument)?.split('(')[0]?.trim() ?? null;
+}
+
+/** Where the CTEs of a query are visible: inside the arguments of its later links. */
+interface CteScope {
+  readonly pos: number;
+  readonly end: number;
+  readonly names: readonly string[];
+}
+
+/**
+ * The places inside a file's queries that see their WITH names: a query inside a callback of another
+ * (`.with('cte', …).with('agg', (qb) => qb.selectFrom('cte'))`, `.with('u', …).selectFrom('d')
+ * .where(({ exists }) => exists((eb) => eb.selectFrom('u')))`) may read them (immich: 4 false
+ * unknown-tables). A CTE is not visible inside its own definition unless it is recursive. Built top-down
+ * from the chains (the syntax trees have no parent links).
+ */
+function cteScopes(chains: readonly Chain[], context: ExtractContext): CteScope[] {
+  const scopes: CteScope[] = [];
+  for (const chain of chains) {
+    const names: string[] = [];
+    for (const link of chain.links) {
+      const isWith = link.name === 'with' || link.name === 'withRecursive';
+      const name = isWith && link.args[0] ? cteName(link.args[0], context) : null;
+      if (name !== null && link.name === 'withRecursive') names.push(name);
+      if (names.length > 0) for (const arg of link.args) scopes.push({ pos: arg.pos, end: arg.end, names: [...names] });
+      if (name !== null && link.name === 'with') names.push(name);
+    }
+  }
+  return scopes;
+}
+
+function enclosingCteNames(call: ts.CallExpression, scopes: readonly CteScope[]): string[] {
+  if (call.pos < 0) return []; // a continued chain (continuation.ts) may start from a synthesized call
+  return scopes.filter((s) => s.pos <= call.pos && call.end <= s.end).flatMap((s) => s.names);
+}
+
+function statementOf(chain: Chain, context: ExtractContext, scopes: readonly CteScope[]): ExtractedStatement | null {
   const links = inlinedLinks(chain.links);
   const rootIndex = links.findIndex((l) => ROOTS.has(l.name));
   if (rootIndex < 0) return null;
@@ -198,7 +264,7 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
   const origin = originOf(context.sourceFile, chain.base);
   const library = packageOf(origin);
   if (library !== null && library !== 'kysely') return null;
-  const encoding = context.dependencies.has('postgres') && !context.dependencies.has('pg') ? 'server-typed' : 'array-literal';
+  const encoding = arrayEncodingOf(context);
   const envelope: Envelope = { library: 'kysely', arrayEncoding: encoding, location: context.location(chain.outer), text: chainText(chain, context.sourceFile) };
   const schemaLink = before.find((l) => l.name === 'withSchema');
   const schema = schemaLink?.args[0] ? context.constantText(schemaLink.args[0]) : null;
@@ -213,11 +279,12 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
   }
   const parsed = tableTexts.map((t) => parseTableName(t!, schema));
   if (parsed.some((t) => t === null)) return null;
-  // names a WITH clause defines are not tables
-  const ctes = new Set(before.filter((l) => l.name !== 'withSchema').map((l) => (l.args[0] ? context.constantText(l.args[0]) : null)?.split('(')[0]?.trim()));
+  // names a WITH clause defines are not tables, here or in an enclosing query
+  const ownCtes = before.filter((l) => l.name !== 'withSchema').map((l) => (l.args[0] ? cteName(l.args[0], context) : null));
+  const ctes = new Set([...ownCtes, ...enclosingCteNames(chain.outer, scopes)]);
   const tables = (parsed as TableRef[]).filter((t) => !ctes.has(t.name));
   const target = parsed[0]!;
-  const scope: Scope = { tables, uses: [], open: ctes.size > 0 };
+  const scope: Scope = { tables, uses: [], open: ownCtes.length > 0 || tables.length < parsed.length };
   const plainTarget = { schema: target.schema, name: target.name };
   for (const link of links.slice(rootIndex + 1)) {
     if (!JOIN_METHODS.has(link.name) || !link.args[0]) continue;
@@ -248,6 +315,14 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
       for (const key of insertColumns) scope.uses.push(columnUse(key, [plainTarget], 'write'));
     } else if (link.name === 'onConflict') {
       onConflict = conflictOf(first, context);
+      const updated = updateSetColumns(first, context);
+      for (const key of updated.keys) scope.uses.push(columnUse(key, [plainTarget], 'write'));
+      for (const text of updated.refs) {
+        // `excluded.x` is the row proposed for insertion: a column of the target
+        const name = parseColumnName(text);
+        if (name?.column && name.qualifier === 'excluded') scope.uses.push(columnUse(name.column, [plainTarget], 'read'));
+        else read(scope, text);
+      }
     } else if ((WHERE_METHODS.has(link.name) && first && !second) || link.name === 'select' || link.name === 'returning') {
       // expression-builder callbacks: `.where((eb) => eb.or([…]))`, `.select((eb) => ['id', eb.fn.count('id').as('n')])`
       for (const arg of link.args) {
@@ -297,7 +372,10 @@ const extractor: Extractor = {
   enablers: ['kysely'],
   docs: 'https://kysely.dev/docs/category/examples',
   extract(_sourceFile, context) {
-    return statementsOfChains(context.calls, context.sourceFile, (chain) => statementOf(chain, context));
+    const scopes = cteScopes(chainsOf(context.calls), context);
+    const built = statementsOfChains(context.calls, context.sourceFile, (chain) => statementOf(chain, context, scopes));
+    const raw = kyselySqlStatements(context, arrayEncodingOf(context));
+    return raw.length === 0 ? built : [...built, ...raw];
   },
 };
 

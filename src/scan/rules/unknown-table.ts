@@ -5,10 +5,12 @@ import { defineCodeRule } from './types.js';
 /**
  * Bookkeeping tables migration tools create themselves, before the first migration: a schema built from
  * the migrations never has them, the database the code runs against does (langfuse's seeder reads
- * _prisma_migrations). Missing from the snapshot, they are not reported.
+ * _prisma_migrations; immich's first Kysely migration reads TypeORM's `migrations`). Missing from the
+ * snapshot, they are not reported.
  */
 const MIGRATION_TOOL_TABLES = new Set([
   '_prisma_migrations', 'knex_migrations', 'knex_migrations_lock', 'kysely_migration', 'kysely_migration_lock', '__drizzle_migrations', 'pgmigrations',
+  'migrations', 'typeorm_metadata',
 ]);
 
 export default defineCodeRule({

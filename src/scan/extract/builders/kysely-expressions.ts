@@ -3,7 +3,8 @@
 // `.select((eb) => ['id', eb.fn.count('id').as('n')])`. https://kysely.dev/docs/category/where (and the
 // ExpressionBuilder API). Read: the first argument of `eb(…)`, `ref(…)`, `between(…)`, the keys of
 // `and({…})`/`or({…})`, string arguments of `fn.*(…)`, and the strings of a select callback's array.
-// Not read: subqueries (a chain with its own selectFrom: its names belong to its own tables) and other
+// Not read: subqueries (a chain with its own selectFrom: its names belong to its own tables), the table
+// or alias `fn.jsonAgg(…)`/`fn.toJson(…)` take (immich: `jsonAgg('assets')` was a false unknown-column), and other
 // nested functions; values (`val`, `lit`, the right-hand side of `eb(…)`).
 import { ts } from '../../typescript.js';
 import { skipWrappers } from './chain.js';
@@ -21,6 +22,8 @@ interface Names {
 
 const BETWEEN = new Set(['between', 'betweenSymmetric']);
 const COMBINATORS = new Set(['and', 'or']);
+/** `fn` methods whose argument is a table or alias, not a column (Kysely's FunctionModule) */
+const ROW_FUNCTIONS = new Set(['jsonAgg', 'toJson']);
 
 function namesOf(parameter: ts.ParameterDeclaration): Names | null {
   if (ts.isIdentifier(parameter.name)) {
@@ -87,9 +90,10 @@ export function expressionColumns(
         const method = callee.name.text;
         if (isBuilder(receiver) && (method === 'ref' || BETWEEN.has(method))) text(first);
         else if (isBuilder(receiver) && COMBINATORS.has(method)) keys(first);
-        // eb.fn.count('id'), fn.coalesce('a', 'b'), fn.max('t.created_at')
+        // eb.fn.count('id'), fn.coalesce('a', 'b'), fn.max('t.created_at'); not fn.jsonAgg('pets') / fn.toJson('pet'),
+        // which take a table or alias (its whole row)
         else if (isName(receiver, names.fn) || (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'fn' && isBuilder(skipWrappers(receiver.expression)))) {
-          for (const arg of node.arguments) strings(arg);
+          if (!ROW_FUNCTIONS.has(method)) for (const arg of node.arguments) strings(arg);
         }
       }
     }

@@ -70,6 +70,9 @@ export function rowsOf(expression: ts.Expression | undefined, sourceFile: ts.Sou
     return { keys: unique(row.values), values: row.values, complete: row.complete, count: 1 };
   }
   if (ts.isArrayLiteralExpression(node)) {
+    // `let batch = []; … batch.push(row)`: an empty array is filled later, its rows are unknown (immich's
+    // geodata import was a false missing-required-column); nor would a library send an empty insert
+    if (node.elements.length === 0) return NONE;
     const values: RowValue[] = [];
     let complete = true;
     for (const element of node.elements) {
