@@ -37,6 +37,9 @@ const ROOTS: ReadonlyMap<string, 'select' | 'insert' | 'update' | 'delete'> = ne
   ['updateTable', 'update'],
   ['deleteFrom', 'delete'],
 ]);
+// what may come before the root: WITH clauses, a schema, and plugins and table types, which change no
+// name (immich's search builder starts `kysely.withPlugin(joinDeduplicationPlugin).selectFrom('assets')`)
+const BEFORE_ROOT = new Set(['with', 'withRecursive', 'withSchema', 'withPlugin', 'withoutPlugins', 'withTables']);
 const READ_METHODS = new Set(['select', 'returning', 'orderBy', 'groupBy', 'distinctOn']);
 const WHERE_METHODS = new Set(['where', 'orWhere', 'having', 'orHaving']);
 const REF_METHODS = new Set(['whereRef', 'orWhereRef', 'havingRef']);
@@ -260,7 +263,7 @@ function statementOf(chain: Chain, context: ExtractContext, scopes: readonly Cte
   const rootIndex = links.findIndex((l) => ROOTS.has(l.name));
   if (rootIndex < 0) return null;
   const before = links.slice(0, rootIndex);
-  if (!before.every((l) => l.name === 'withSchema' || l.name === 'with' || l.name === 'withRecursive')) return null;
+  if (!before.every((l) => BEFORE_ROOT.has(l.name))) return null;
   const origin = originOf(context.sourceFile, chain.base);
   const library = packageOf(origin);
   if (library !== null && library !== 'kysely') return null;
@@ -280,7 +283,7 @@ function statementOf(chain: Chain, context: ExtractContext, scopes: readonly Cte
   const parsed = tableTexts.map((t) => parseTableName(t!, schema));
   if (parsed.some((t) => t === null)) return null;
   // names a WITH clause defines are not tables, here or in an enclosing query
-  const ownCtes = before.filter((l) => l.name !== 'withSchema').map((l) => (l.args[0] ? cteName(l.args[0], context) : null));
+  const ownCtes = before.filter((l) => l.name === 'with' || l.name === 'withRecursive').map((l) => (l.args[0] ? cteName(l.args[0], context) : null));
   const ctes = new Set([...ownCtes, ...enclosingCteNames(chain.outer, scopes)]);
   const tables = (parsed as TableRef[]).filter((t) => !ctes.has(t.name));
   const target = parsed[0]!;
