@@ -126,16 +126,35 @@ function isQueryFileClass(located: Located, callee: ts.Expression, ev: Evaluator
   const target = unwrap(callee);
   if (ts.isIdentifier(target)) {
     const binding = importOf(located, target, ev);
-    return binding?.module === 'pg-promise' && binding.imported === 'QueryFile';
+    if (binding) return binding.module === 'pg-promise' && binding.imported === 'QueryFile';
+    // `const { QueryFile } = pgp` at the top level
+    const owner = ev.shadowed(located, target) ? null : destructuredFrom(located, target.text, 'QueryFile');
+    return owner !== null && isPgPromise(at(located, owner), ev);
   }
   if (!ts.isPropertyAccessExpression(target) || target.name.text !== 'QueryFile') return false;
-  const owner = unwrap(target.expression);
-  if (importOf(located, owner, ev)?.module === 'pg-promise') return true;
-  // `const pgp = pgPromise(options)`, here or in the module it is imported from
-  const root = ev.resolve(at(located, owner));
+  return isPgPromise(at(located, unwrap(target.expression)), ev);
+}
+
+/** pg-promise's module (`import pgPromise from 'pg-promise'`) or its root `pgp = pgPromise(options)`, here or imported. */
+function isPgPromise(owner: Located, ev: Evaluator): boolean {
+  if (importOf(owner, owner.expression, ev)?.module === 'pg-promise') return true;
+  const root = ev.resolve(owner);
   if (!root || !ts.isCallExpression(root.expression)) return false;
-  const factory = importOf(root, unwrap(root.expression.expression), ev);
-  return factory?.module === 'pg-promise';
+  return importOf(root, unwrap(root.expression.expression), ev)?.module === 'pg-promise';
+}
+
+/** `const { key: name } = owner` among the file's top-level statements → owner. */
+function destructuredFrom(located: Located, name: string, key: string): ts.Expression | null {
+  for (const statement of located.file.index.sourceFile.statements) {
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) continue;
+      const element = declaration.name.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === name && !e.dotDotDotToken);
+      const property = element ? (element.propertyName ?? element.name) : null;
+      if (property && ts.isIdentifier(property) && property.text === key) return unwrap(declaration.initializer);
+    }
+  }
+  return null;
 }
 
 type FileSite = { readonly path: Located; readonly queryFile: ts.NewExpression | null };

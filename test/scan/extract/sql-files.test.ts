@@ -105,6 +105,13 @@ describe('SQL read from files: paths the scanner computes', () => {
     const statement = only(extract(pgPromise, { 'src/main.ts': main, 'src/db.ts': db, 'src/queries.ts': sql, 'src/sql/find.sql': FIND }, ['pg-promise']));
     expect(read(statement)).toEqual(found);
   });
+  it('const { QueryFile } = pgp, with pgp = require("pg-promise")', () => {
+    const code = `const pgp = require('pg-promise');\nconst { QueryFile } = pgp;\nconst path = require('path');\ndeclare const db: any;\nconst find = new QueryFile(path.join(__dirname, 'sql/find.sql'), { minify: true });\ndb.one(find, [1]);\n`;
+    expect(read(only(extract(pgPromise, { 'src/main.ts': code, 'src/sql/find.sql': FIND }, ['pg-promise'])))).toEqual(found);
+    // near miss: a QueryFile of some other library
+    const other = code.replace("require('pg-promise')", "require('./not-pg-promise')");
+    expect(read(only(extract(pgPromise, { 'src/main.ts': other, 'src/sql/find.sql': FIND }, ['pg-promise'])))).toEqual({ reason: 'SQL text built at run time' });
+  });
 });
 
 describe('SQL read from files: not checked, with the reason', () => {
