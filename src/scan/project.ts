@@ -4,7 +4,7 @@
 // besides reading the files themselves.
 import { readdirSync, readFileSync, existsSync, statSync, type Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ts } from 'ts-morph';
 import { InputError } from '../errors.js';
 import { DEFAULT_EXCLUDES, globMatcher } from './glob.js';
@@ -73,6 +73,34 @@ function walk(dir: string, into: string[], skip: (path: string) => boolean, root
   }
 }
 
+/**
+ * The files of a tsconfig.json and of the projects it references (`"references": [{ "path": "./pkgs/core" }]`,
+ * followed recursively): a solution-style tsconfig (`"files": []` plus references, as Vite's templates and Nx
+ * monorepos write it) names no file of its own. Compiler options are the root config's.
+ */
+function tsconfigFiles(tsconfig: string): { files: string[]; options: ts.CompilerOptions } {
+  // why loaded here, not imported: the main thread of a large scan needs no TypeScript until the
+  // type checker runs, after the workers have ended (~85 MB less at the peak)
+  const { ts } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+  const files: string[] = [];
+  const seen = new Set<string>();
+  let options: ts.CompilerOptions = {};
+  const visit = (config: string, depth: number): void => {
+    if (seen.has(config) || depth > 16 || !existsSync(config)) return;
+    seen.add(config);
+    const read = ts.readConfigFile(config, ts.sys.readFile);
+    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, dirname(config), undefined, config);
+    if (depth === 0) options = parsed.options;
+    files.push(...parsed.fileNames);
+    for (const reference of parsed.projectReferences ?? []) {
+      const path = reference.path;
+      visit(statSync(path, { throwIfNoEntry: false })?.isDirectory() ? join(path, 'tsconfig.json') : path, depth + 1);
+    }
+  };
+  visit(tsconfig, 0);
+  return { files, options };
+}
+
 export function discoverProject(dir: string, selection: FileSelection = {}): ProjectFiles {
   const root = resolve(dir);
   const stat = statSync(root, { throwIfNoEntry: false });
@@ -85,15 +113,15 @@ export function discoverProject(dir: string, selection: FileSelection = {}): Pro
   let compilerOptions: ts.CompilerOptions | null = null;
   const tsconfig = join(root, 'tsconfig.json');
   if (existsSync(tsconfig)) {
-    // why loaded here, not imported: the main thread of a large scan needs no TypeScript until the
-    // type checker runs, after the workers have ended (~85 MB less at the peak)
-    const { ts } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
-    const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
-    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, root, undefined, tsconfig);
-    compilerOptions = parsed.options;
-    files = parsed.fileNames.filter((f) => !skip(relativePath(root, f)) && (SOURCE.test(f) || SCRIPT.test(f)));
-  } else {
-    walk(root, files, skip, root, true);
+    const project = tsconfigFiles(tsconfig);
+    compilerOptions = project.options;
+    files = project.files.filter((f) => !skip(relativePath(root, f)) && (SOURCE.test(f) || SCRIPT.test(f)));
+  }
+  // why: a tsconfig.json that names no file of its own and no project reference that does (or none at
+  // all) must not make the scan report a codebase as clean: the folder is walked instead
+  if (files.length === 0) walk(root, files, skip, root, true);
+  if (files.length === 0) {
+    throw new InputError(`${dir}: no TypeScript or JavaScript files to scan${included ? ' (after --include)' : ''}`);
   }
   if (included) files = files.filter((f) => included(relativePath(root, f)));
   const sorted = [...new Set(files)].sort((a, b) => {
