@@ -312,7 +312,7 @@ export function propertyName(name: ts.PropertyName): string | null {
 /** What reading SQL files left behind during one evaluation: the files read, why one could not be. */
 interface FileTrace {
   readonly files: string[];
-  problem: string | null;
+  problem: { readonly reason: string; readonly sql: boolean } | null;
 }
 
 function evaluator(load: ModuleLoader, trace: FileTrace, depth: number): Evaluator {
@@ -357,7 +357,7 @@ function textOf(located: Located, load: ModuleLoader, depth: number, trace: File
   }
   if (ts.isCallExpression(expression) || ts.isNewExpression(expression) || ts.isAwaitExpression(expression)) {
     const loaded = loadedSql({ expression, file: located.file, scope: located.scope }, evaluator(load, trace, depth));
-    if (loaded && 'problem' in loaded) trace.problem ??= loaded.problem;
+    if (loaded && 'problem' in loaded) trace.problem ??= { reason: loaded.problem, sql: loaded.sql };
     if (loaded) return 'text' in loaded ? (trace.files.push(loaded.file), loaded.text) : null;
   }
   if (ts.isCallExpression(expression)) {
@@ -417,6 +417,8 @@ export interface SqlText {
 /** Why a text read from a file is not known: the file is missing, outside the scanned directory, … */
 export interface SqlTextProblem {
   readonly unresolved: string;
+  /** the file is SQL whatever the call (a QueryFile, a `.sql` path): the site counts even where the call looks like no database call */
+  readonly sql: boolean;
 }
 
 /**
@@ -427,7 +429,7 @@ export interface SqlTextProblem {
 export function sqlText(located: Located, load: ModuleLoader): SqlText | SqlTextProblem | null {
   const trace: FileTrace = { files: [], problem: null };
   const text = textOf(located, load, 0, trace);
-  if (text === null && trace.problem !== null) return { unresolved: trace.problem };
+  if (text === null && trace.problem !== null) return { unresolved: trace.problem.reason, sql: trace.problem.sql };
   // an empty qualifier (`INTO .job`): a "constant" that is really set at run time (a mutable object's initial '')
   if (text === null || EMPTY_QUALIFIER.test(text) || LEADING_RUNTIME.test(text)) return null;
   const files = trace.files.length > 0 ? { sqlFiles: [...new Set(trace.files)] } : {};

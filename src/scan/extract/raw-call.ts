@@ -53,7 +53,7 @@ export function rawStatement(site: RawSite, context: ExtractContext): ExtractedS
   const location = context.location(site.node);
   const base = { location, library: site.library, arrayEncoding: site.arrayEncoding };
   const resolved = context.sqlText(site.text);
-  if (resolved !== null && 'unresolved' in resolved) return { ...base, kind: 'unresolved', reason: resolved.unresolved };
+  if (resolved !== null && 'unresolved' in resolved) return site.plausible || resolved.sql ? { ...base, kind: 'unresolved', reason: resolved.unresolved } : null;
   if (resolved === null) {
     return site.plausible ? { ...base, kind: 'unresolved', reason: 'SQL text built at run time' } : null;
   }

@@ -289,30 +289,39 @@ function queryFileProblem(located: Located, queryFile: ts.NewExpression, ev: Eva
   return null;
 }
 
-export type LoadedSql = { readonly text: string; readonly file: string } | { readonly problem: string };
+/**
+ * `sql`: the file is SQL whatever the call it is passed to (a QueryFile, a `.sql` path), so a site that
+ * cannot be read counts as not checked even where the call does not look like a database call.
+ */
+export type LoadedSql = { readonly text: string; readonly file: string } | { readonly problem: string; readonly sql: boolean };
+
+const SQL_EXTENSION = /\.(sql|pgsql|psql)$/i;
 
 /** The SQL text an expression reads from a file; undefined when it does not read a file. */
 export function loadedSql(located: Located, ev: Evaluator): LoadedSql | undefined {
   const site = fileSite(located, ev);
   if (!site) return undefined;
+  const queryFile = site.queryFile !== null;
   if (site.queryFile) {
     const problem = queryFileProblem(located, site.queryFile, ev);
-    if (problem) return { problem };
+    if (problem) return { problem, sql: true };
   }
   let path = pathValue(site.path, ev, 0);
-  if (path === null) return { problem: 'path of the SQL file computed at run time' };
+  if (path === null) return { problem: 'path of the SQL file computed at run time', sql: queryFile };
+  const sql = queryFile || SQL_EXTENSION.test(path);
   if (path.startsWith('file:')) {
     try {
       path = fileURLToPath(path);
     } catch {
-      return { problem: 'path of the SQL file computed at run time' };
+      return { problem: 'path of the SQL file computed at run time', sql };
     }
   }
   // why not the scanned directory: a relative path is read from the process's working directory (pg-promise's
   // QueryFile: from the directory of the application's entry script), which the code does not fix
-  if (!isAbsolute(path)) return { problem: `SQL file path relative to the working directory: ${path}` };
+  if (!isAbsolute(path)) return { problem: `SQL file path relative to the working directory: ${path}`, sql };
   const read = ev.load.readSqlFile;
-  return read ? read(path) : { problem: 'SQL files are not read here' };
+  const result = read ? read(path) : { problem: 'SQL files are not read here' };
+  return 'problem' in result ? { ...result, sql } : result;
 }
 
 /** One file read, as cached: the text, or why not. */

@@ -139,6 +139,13 @@ describe('SQL read from files: not checked, with the reason', () => {
     });
   });
 
+  it('a call that looks like no database call counts only when the file is SQL by its name', () => {
+    const search = (path: string) => extract(pg, { 'src/main.ts': `${header}declare const search: any;\nsearch.query(readFileSync(${path}, 'utf8'));\n` }, ['pg']);
+    expect(search(`join(__dirname, process.env.NAME!)`)).toEqual([]);
+    expect(search(`join(__dirname, 'queries/find.graphql')`)).toEqual([]);
+    expect(only(search(`join(__dirname, 'queries/find.sql')`))).toMatchObject({ kind: 'unresolved', reason: 'SQL file not found: src/queries/find.sql' });
+  });
+
   it('a QueryFile whose params option formats it when loaded', () => {
     const code = `import { QueryFile } from 'pg-promise';\nimport { join } from 'path';\ndeclare const db: any;\nconst find = new QueryFile(join(__dirname, 'sql/find.sql'), { minify: true, params: { schema: 'app' } });\ndb.one(find, [1]);\n`;
     const statement = only(extract(pgPromise, { 'src/main.ts': code, 'src/sql/find.sql': FIND }, ['pg-promise']));
