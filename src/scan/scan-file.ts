@@ -9,6 +9,7 @@ import { createContext } from './extract/context.js';
 import { extractors, extractorsForFile } from './extract/index.js';
 import type { Extractor } from './extract/types.js';
 import { indexFile } from './extract/file-index.js';
+import { projectModule } from './extract/builders/modules.js';
 import { dependenciesOfFile } from './extract/package-dependencies.js';
 import { withSqlFiles } from './extract/sql-files.js';
 import { relativePath } from './project.js';
@@ -29,10 +30,25 @@ export interface FileScan {
 
 const CANDIDATES = ['', '.ts', '.tsx', '.mts', '.js', '/index.ts', '/index.tsx', '/index.js'];
 
-/** Loads relative imports for constant resolution; one cache per thread. */
+/** Loads the project's own imports (relative, aliased, workspace packages) for constant resolution; one cache per thread. */
 export function createModuleLoader(cache = new Map<string, IndexedFile | null>()): ModuleLoader {
+  const load = (path: string): IndexedFile | null => {
+    if (cache.has(path)) return cache.get(path) ?? null;
+    let file: IndexedFile | null = null;
+    try {
+      file = { path, index: indexFile(path, readFileSync(path, 'utf8')) };
+    } catch {
+      file = null;
+    }
+    cache.set(path, file);
+    return file;
+  };
   return (fromPath, specifier) => {
-    if (!specifier.startsWith('.')) return null;
+    if (!specifier.startsWith('.')) {
+      // an alias of the tsconfig's paths (`@/lib/queries`) or a workspace package: its file, if any
+      const path = projectModule(fromPath, specifier);
+      return path === null ? null : load(path);
+    }
     const base = resolve(dirname(fromPath), specifier);
     const stems = [base, base.replace(/\.(m|c)?js$/, '')];
     for (const stem of stems) {
@@ -40,14 +56,7 @@ export function createModuleLoader(cache = new Map<string, IndexedFile | null>()
         const path = stem + suffix;
         if (cache.has(path)) return cache.get(path) ?? null;
         if (!/\.(m|c)?[jt]sx?$/.test(path) || !existsSync(path)) continue;
-        let file: IndexedFile | null = null;
-        try {
-          file = { path, index: indexFile(path, readFileSync(path, 'utf8')) };
-        } catch {
-          file = null;
-        }
-        cache.set(path, file);
-        return file;
+        return load(path);
       }
     }
     return null;

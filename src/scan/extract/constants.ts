@@ -86,7 +86,8 @@ function resolveName(file: IndexedFile, name: string, load: ModuleLoader, depth:
   if (fn) return { expression: fn as unknown as ts.Expression, file };
   if (fn === null) return null;
   const binding = file.index.imports.get(name);
-  if (!binding || binding.imported === '*' || !binding.module.startsWith('.')) return null;
+  // the loader answers null for packages: only the project's own modules (relative, aliased, workspace) load
+  if (!binding || binding.imported === '*') return null;
   const next = load(file.path, binding.module);
   return next ? resolveExport(next, binding.imported, load, depth + 1) : null;
 }
@@ -188,7 +189,7 @@ export function resolveExpression(located: Located, load: ModuleLoader, depth = 
     const owner = expression.expression;
     if (ts.isIdentifier(owner) && nearestDeclaration(located, owner).kind === 'none') {
       const binding = located.file.index.imports.get(owner.text);
-      if (binding?.imported === '*' && binding.module.startsWith('.') && !boundOtherwise(located.file, owner.text)) {
+      if (binding?.imported === '*' && !boundOtherwise(located.file, owner.text)) {
         const module = load(located.file.path, binding.module);
         const found = module ? resolveExport(module, key, load, depth + 1) : null;
         return found ? resolveExpression(found, load, depth + 1) : null;

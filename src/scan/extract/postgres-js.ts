@@ -10,6 +10,7 @@ import { rootIdentifier } from './context.js';
 import { paramsOf, rawStatement, valueList } from './raw-call.js';
 import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
 import { forwardsParameter, queryCallShape } from './query-wrappers.js';
+import { isProjectModule } from './builders/modules.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const UNSAFE = queryCallShape('postgres.js unsafe', new Set(['unsafe']), (call) =>
@@ -21,7 +22,7 @@ const OTHER_TAGS = new Set(['slonik', 'drizzle-orm', '@prisma/client', 'kysely',
 
 function isPostgresTag(tag: ts.Expression, context: ExtractContext): boolean {
   const binding = context.importOf(tag);
-  if (binding && !binding.module.startsWith('.') && binding.module !== 'postgres') return false;
+  if (binding && binding.module !== 'postgres' && !isProjectModule(context.sourceFile.fileName, binding.module)) return false;
   if (binding && OTHER_TAGS.has(binding.module)) return false;
   const root = rootIdentifier(tag);
   if (!root && tag.kind !== ts.SyntaxKind.PropertyAccessExpression) return false;

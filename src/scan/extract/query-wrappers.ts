@@ -11,6 +11,7 @@ import { skipWrappers } from './builders/chain.js';
 import { treeCache, type TreeCache } from './builders/tree-cache.js';
 import { resolveExpression, type IndexedFile, type ModuleLoader } from './constants.js';
 import { pathTo } from './node-path.js';
+import { isProjectModule } from './builders/modules.js';
 
 /** Which of the wrapper's parameters carry the SQL text and the values (positions, from 0). */
 export interface QueryWrapper {
@@ -37,7 +38,8 @@ const MAX_DEPTH = 3;
 
 /**
  * Whether the callee can name a function of the application at all, before resolving it: a function or
- * `const` of the file, a relative import, or a member of a relative module imported whole. Keeps the
+ * `const` of the file, an import of the project's own code (relative, a tsconfig alias, a workspace
+ * package), or a member of such a module imported whole. Keeps the
  * resolution off the many calls that are neither (`console.log`, `rows.map`, …).
  */
 function mayNameFunction(callee: ts.Expression, file: IndexedFile): boolean {
@@ -45,11 +47,12 @@ function mayNameFunction(callee: ts.Expression, file: IndexedFile): boolean {
   if (ts.isIdentifier(callee)) {
     const name = callee.text;
     if (index.functions.has(name) || index.constants.has(name)) return true;
-    return index.imports.get(name)?.module.startsWith('.') ?? false;
+    const binding = index.imports.get(name);
+    return binding !== undefined && isProjectModule(file.path, binding.module);
   }
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
     const binding = index.imports.get(callee.expression.text);
-    return binding !== undefined && binding.module.startsWith('.') && (binding.imported === '*' || binding.imported === 'default');
+    return binding !== undefined && (binding.imported === '*' || binding.imported === 'default') && isProjectModule(file.path, binding.module);
   }
   return false;
 }
@@ -174,7 +177,7 @@ function baseOf(cls: ClassLike, file: IndexedFile, load: ModuleLoader): { cls: C
   const local = classNamed(file, base.text, false);
   if (local) return { cls: local, file };
   const binding = file.index.imports.get(base.text);
-  if (!binding || !binding.module.startsWith('.') || binding.imported === '*') return null;
+  if (!binding || binding.imported === '*' || !isProjectModule(file.path, binding.module)) return null;
   const module = load(file.path, binding.module);
   if (!module) return null;
   const target = module.index.exports.get(binding.imported);

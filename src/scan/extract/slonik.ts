@@ -7,6 +7,7 @@
 import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { rootIdentifier } from './context.js';
+import { isProjectModule } from './builders/modules.js';
 import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
 import type { ExtractContext, Extractor } from './types.js';
 
@@ -18,7 +19,7 @@ const SLONIK_MODULES = new Set(['slonik', '@silverhand/slonik']);
 
 function isSlonikRoot(expression: ts.Expression, context: ExtractContext): boolean {
   const binding = context.importOf(expression);
-  if (binding) return SLONIK_MODULES.has(binding.module) || binding.module.startsWith('.');
+  if (binding) return SLONIK_MODULES.has(binding.module) || isProjectModule(context.sourceFile.fileName, binding.module);
   const root = rootIdentifier(expression);
   return root?.text === 'sql';
 }

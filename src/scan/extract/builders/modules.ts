@@ -47,18 +47,47 @@ interface PathAliases {
 
 const aliasCache = new Map<string, PathAliases | null>();
 
-/** `compilerOptions.paths` of the nearest tsconfig.json above `dir` (`extends` is not followed). */
+/**
+ * Reading a tsconfig for its options only: `extends` is followed (Nx keeps `paths` in tsconfig.base.json,
+ * which each project's tsconfig extends), the file system is never listed for `include` globs.
+ */
+const OPTIONS_ONLY_HOST = {
+  useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+  readDirectory: (): string[] => [],
+  fileExists: (path: string): boolean => ts.sys.fileExists(path),
+  readFile: (path: string): string | undefined => ts.sys.readFile(path),
+};
+
+/** The `paths` a tsconfig file sets (through `extends` too), or those of the first project it references that sets some. */
+function aliasesOf(config: string, depth: number): PathAliases | null {
+  if (depth > 4 || !existsSync(config)) return null;
+  const read = ts.readConfigFile(config, (p) => ts.sys.readFile(p));
+  if (!read.config) return null;
+  const parsedConfig = ts.parseJsonConfigFileContent(read.config, OPTIONS_ONLY_HOST, dirname(config), undefined, config);
+  const options = parsedConfig.options as ts.CompilerOptions & { pathsBasePath?: string };
+  if (options.paths || options.baseUrl) {
+    // paths resolve against baseUrl, else against the directory of the config that sets them; with a
+    // baseUrl, TypeScript also looks any other bare specifier up under it (`src/repositories/x`), as `*`
+    const paths = Object.entries(options.paths ?? {});
+    if (options.baseUrl) paths.push(['*', ['*']]);
+    return { base: options.baseUrl ?? options.pathsBasePath ?? dirname(config), paths };
+  }
+  // a solution-style tsconfig.json (Vite's template) keeps them in a referenced tsconfig.app.json
+  for (const reference of parsedConfig.projectReferences ?? []) {
+    const path = statSync(reference.path, { throwIfNoEntry: false })?.isDirectory() ? join(reference.path, 'tsconfig.json') : reference.path;
+    const found = aliasesOf(path, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** `compilerOptions.paths` of the nearest tsconfig.json above `dir`. */
 function aliasesFor(dir: string): PathAliases | null {
   if (aliasCache.has(dir)) return aliasCache.get(dir)!;
   let result: PathAliases | null = null;
   const config = join(dir, 'tsconfig.json');
   if (existsSync(config)) {
-    const read = ts.readConfigFile(config, (p) => ts.sys.readFile(p));
-    const options = (read.config as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined)
-      ?.compilerOptions;
-    if (options?.paths) {
-      result = { base: resolve(dir, options.baseUrl ?? '.'), paths: Object.entries(options.paths) };
-    }
+    result = aliasesOf(config, 0);
   } else {
     const parent = dirname(dir);
     if (parent !== dir) result = aliasesFor(parent);
@@ -179,3 +208,27 @@ export function resolveModule(fromFile: string, specifier: string): string | nul
   if (specifier.startsWith('.')) return fileFor(resolve(fromDir, specifier));
   return viaAliases(fromDir, specifier) ?? viaWorkspaces(fromDir, specifier);
 }
+
+const projectModuleCache = new Map<string, string | null>();
+
+/**
+ * `resolveModule` for the specifiers a file's imports name, remembered per folder: the project file a
+ * relative, `paths`-aliased (`@/lib/db`) or workspace-package (`@acme/db`) specifier names; null for
+ * packages.
+ */
+export function projectModule(fromFile: string, specifier: string): string | null {
+  if (specifier.startsWith('.')) return resolveModule(fromFile, specifier);
+  const key = `${dirname(fromFile)}\u0000${specifier}`;
+  let found = projectModuleCache.get(key);
+  if (found === undefined) {
+    found = resolveModule(fromFile, specifier);
+    projectModuleCache.set(key, found);
+  }
+  return found;
+}
+
+/** Is the specifier the project's own code (relative, an alias of its tsconfig, a workspace package)? */
+export function isProjectModule(fromFile: string, specifier: string): boolean {
+  return specifier.startsWith('.') || projectModule(fromFile, specifier) !== null;
+}
+
