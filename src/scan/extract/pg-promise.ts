@@ -7,7 +7,7 @@
 import { ts } from '../typescript.js';
 import type { ExtractedStatement, ParamFact } from '../facts.js';
 import { propertyName } from './constants.js';
-import { looksLikeDatabase, rawStatement } from './raw-call.js';
+import { looksLikeDatabase, queryArguments, rawStatement } from './raw-call.js';
 import { forwardsParameter, queryCallShape, type QueryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
 
@@ -71,25 +71,8 @@ export function formatStatically(sql: string, values: Values, context: ExtractCo
   return { sql: text, params };
 }
 
-/** `db.any(text, values)` or the PreparedStatement / ParameterizedQuery shape `db.any({ name, text, values })`. */
-function queryArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
-  return argumentsFrom(call.arguments[0], call.arguments[1]);
-}
-
-function argumentsFrom(text: ts.Expression | undefined, values: ts.Expression | undefined): { text: ts.Expression; values: ts.Expression | undefined } | null {
-  if (!text) return null;
-  if (ts.isObjectLiteralExpression(text)) {
-    let inner: ts.Expression | undefined;
-    let innerValues: ts.Expression | undefined;
-    for (const p of text.properties) {
-      const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyName(p.name) : null;
-      const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-      if (name === 'text') inner = value;
-      if (name === 'values') innerValues = value;
-    }
-    return inner ? { text: inner, values: innerValues } : null;
-  }
-  return { text, values };
+function callArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
+  return queryArguments(call.arguments[0], call.arguments[1]);
 }
 
 export function extractPgPromise(context: ExtractContext, shape: QueryCallShape): ExtractedStatement[] {
@@ -99,12 +82,12 @@ export function extractPgPromise(context: ExtractContext, shape: QueryCallShape)
     let args: { text: ts.Expression; values: ts.Expression | undefined } | null = null;
     let plausible = true;
     if (ts.isPropertyAccessExpression(callee) && shape.methods.has(callee.name.text)) {
-      args = queryArguments(call);
+      args = callArguments(call);
       plausible = looksLikeDatabase(callee) || /^(t|task)$/.test(ts.isIdentifier(callee.expression) ? callee.expression.text : '');
     } else {
       // the application's own wrapper of `db.any(…)` (query-wrappers.ts)
       const wrapper = context.queryWrapper(call, shape);
-      if (wrapper) args = argumentsFrom(call.arguments[wrapper.text], wrapper.values === null ? undefined : call.arguments[wrapper.values]);
+      if (wrapper) args = queryArguments(call.arguments[wrapper.text], wrapper.values === null ? undefined : call.arguments[wrapper.values]);
     }
     if (!args) continue;
     const values = valuesOf(args.values, context);
@@ -126,8 +109,8 @@ export function extractPgPromise(context: ExtractContext, shape: QueryCallShape)
   return statements;
 }
 
-const ALL = queryCallShape('pg-promise', METHODS, queryArguments);
-const WITHOUT_QUERY = queryCallShape('pg-promise without query', new Set([...METHODS].filter((m) => m !== 'query')), queryArguments);
+const ALL = queryCallShape('pg-promise', METHODS, callArguments);
+const WITHOUT_QUERY = queryCallShape('pg-promise without query', new Set([...METHODS].filter((m) => m !== 'query')), callArguments);
 
 const extractor: Extractor = {
   id: 'pg-promise',

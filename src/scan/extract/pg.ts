@@ -4,34 +4,15 @@
 // PostgreSQL array literals (pg/lib/utils.js prepareValue).
 import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
-import { propertyName } from './constants.js';
 import { skipWrappers } from './builders/chain.js';
-import { looksLikeDatabase, paramsOf, rawStatement, valueList } from './raw-call.js';
+import { looksLikeDatabase, paramsOf, queryArguments, rawStatement, valueList } from './raw-call.js';
 import { buildSql, type HoleClassifier } from './template.js';
 import { forwardsParameter, queryCallShape, type QueryCallShape } from './query-wrappers.js';
 import { sequelizeOptions, withSequelizePlaceholders } from './sequelize-options.js';
 import type { ExtractContext, Extractor } from './types.js';
 
-export function queryArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
-  return argumentsFrom(call.arguments[0], call.arguments[1]);
-}
-
-/** `(text, values)` or `({ text, values, name })`; a callback in place of the values is not values. */
-function argumentsFrom(first: ts.Expression | undefined, second: ts.Expression | undefined): { text: ts.Expression; values: ts.Expression | undefined } | null {
-  if (!first) return null;
-  if (ts.isObjectLiteralExpression(first)) {
-    let text: ts.Expression | undefined;
-    let values: ts.Expression | undefined;
-    for (const property of first.properties) {
-      if (!ts.isPropertyAssignment(property)) continue;
-      const name = propertyName(property.name);
-      if (name === 'text') text = property.initializer;
-      if (name === 'values') values = property.initializer;
-    }
-    return text ? { text, values } : null;
-  }
-  const values = second && !ts.isArrowFunction(second) && !ts.isFunctionExpression(second) ? second : undefined;
-  return { text: first, values };
+function callArguments(call: ts.CallExpression): { text: ts.Expression; values: ts.Expression | undefined } | null {
+  return queryArguments(call.arguments[0], call.arguments[1]);
 }
 
 /** Tags that turn a template into node-postgres' `{ text, values }`, holes as `$n`. */
@@ -89,12 +70,12 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
     let args: { text: ts.Expression; values: ts.Expression | undefined } | null = null;
     let plausible = true;
     if (ts.isPropertyAccessExpression(callee) && shape.methods.has(callee.name.text)) {
-      args = queryArguments(call);
+      args = callArguments(call);
       plausible = looksLikeDatabase(callee);
     } else {
       // `query('SELECT …', [id])`: the application's own wrapper of `pool.query` (query-wrappers.ts)
       const wrapper = context.queryWrapper(call, shape);
-      if (wrapper) args = argumentsFrom(call.arguments[wrapper.text], wrapper.values === null ? undefined : call.arguments[wrapper.values]);
+      if (wrapper) args = queryArguments(call.arguments[wrapper.text], wrapper.values === null ? undefined : call.arguments[wrapper.values]);
     }
     if (!args) continue;
     // `pool.query(SQL`…`)` with sql-template-strings or sql-template-tag: the tag makes `{ text, values }`;
@@ -132,7 +113,7 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
 // every call site uses (pg-boss: `db.executeSql(plans.getVersion(schema))`). These names read as
 // "run this SQL text"; a site counts only when its receiver looks like a database handle (as for
 // `.query`) and its text resolves to a statement, or stays unresolved on such a receiver.
-const QUERY = queryCallShape('pg', new Set(['query', 'executeSql', 'execSql', 'runSql']), queryArguments);
+const QUERY = queryCallShape('pg', new Set(['query', 'executeSql', 'execSql', 'runSql']), callArguments);
 
 const extractor: Extractor = {
   id: 'pg',

@@ -2,6 +2,7 @@
 // values arguments into an extracted statement, or a counted unresolved site.
 import { ts } from '../typescript.js';
 import type { ArrayEncoding, ExtractedStatement, Library, ParamFact } from '../facts.js';
+import { propertyName } from './constants.js';
 import { looksLikeStatement } from './template.js';
 import type { ExtractContext } from './types.js';
 
@@ -70,3 +71,26 @@ export function rawStatement(site: RawSite, context: ExtractContext): ExtractedS
     ...(resolved.sqlFiles ? { sqlFiles: resolved.sqlFiles } : {}),
   };
 }
+
+/**
+ * A query call's text and values arguments, `(text, values)` or a config object `({ text, values, name })`
+ * (node-postgres' QueryConfig, pg-promise's PreparedStatement and ParameterizedQuery); a callback in
+ * place of the values is not values.
+ */
+export function queryArguments(first: ts.Expression | undefined, second: ts.Expression | undefined): { text: ts.Expression; values: ts.Expression | undefined } | null {
+  if (!first) return null;
+  if (ts.isObjectLiteralExpression(first)) {
+    let text: ts.Expression | undefined;
+    let values: ts.Expression | undefined;
+    for (const property of first.properties) {
+      const name = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? propertyName(property.name) : null;
+      const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+      if (name === 'text') text = value;
+      if (name === 'values') values = value;
+    }
+    return text ? { text, values } : null;
+  }
+  const values = second && !ts.isArrowFunction(second) && !ts.isFunctionExpression(second) ? second : undefined;
+  return { text: first, values };
+}
+
