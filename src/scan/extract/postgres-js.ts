@@ -1,5 +1,5 @@
 // postgres.js: https://github.com/porsager/postgres#usage
-// `` sql`…` `` (any tag that is not another library's), `sql.unsafe(text, params)`, helpers
+// `` sql`…` `` (any tag that is not another library's), `sql.unsafe(text, params)`, `sql.file(path, params)`, helpers
 // `sql(rows, 'a', 'b')` (insert column list and values, or update assignments), `sql(ids)` in
 // `in ${…}`, `sql('table')` identifiers, `sql.json(v)`, `sql.array(v)`, nested fragments. Parameters
 // are typed by the server (the statement is described first), so JS arrays into jsonb are fine.
@@ -153,7 +153,14 @@ const extractor: Extractor = {
       const callee = call.expression;
       let text: ts.Expression | undefined;
       let valuesArg: ts.Expression | undefined;
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'unsafe') {
+      let plausible = true;
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'file') {
+        // `sql.file(path, args)`: the call itself evaluates to the file's text (sql-files.ts); only
+        // counted when `sql` is traced to postgres(…), as `.file(…)` is a common name
+        if (!isPostgresTag(callee.expression, context)) continue;
+        [text, valuesArg] = [call, call.arguments[1]];
+        plausible = false;
+      } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'unsafe') {
         if (!isPostgresTag(callee.expression, context)) continue;
         [text, valuesArg] = call.arguments;
       } else {
@@ -166,7 +173,7 @@ const extractor: Extractor = {
       if (!text) continue;
       const values = valueList(valuesArg, context);
       const statement = rawStatement(
-        { ...base, node: call, text, plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
+        { ...base, node: call, text, plausible, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
         context,
       );
       if (statement?.kind === 'unresolved' && forwardsParameter(call, text, context.sourceFile)) continue;

@@ -1,6 +1,6 @@
 // SQL the code keeps in files and reads at run time: `readFileSync(P, 'utf8')`, `readFileSync(P).toString()`,
-// `await readFile(P, 'utf8')` (fs/promises) and pg-promise's `new QueryFile(P, options)`
-// (https://vitaly-t.github.io/pg-promise/QueryFile.html). The file's content is the statement's text, so
+// `await readFile(P, 'utf8')` (fs/promises), pg-promise's `new QueryFile(P, options)`
+// (https://vitaly-t.github.io/pg-promise/QueryFile.html) and postgres.js `sql.file(P, args)`. The file's content is the statement's text, so
 // its path must be known statically: string constants, `__dirname`/`__filename`, `import.meta.dirname`,
 // `path.join`/`resolve`/`dirname`/`normalize` of such parts, `new URL('./x.sql', import.meta.url)` and
 // `fileURLToPath(…)`, through the constant evaluator (constants.ts: `const`s, builder functions such as
@@ -157,19 +157,33 @@ function destructuredFrom(located: Located, name: string, key: string): ts.Expre
   return null;
 }
 
-type FileSite = { readonly path: Located; readonly queryFile: ts.NewExpression | null };
+/** `sql.file(P, args)` where `sql = postgres(…)` (https://github.com/porsager/postgres#file): the file is the query. */
+function isPostgresFile(located: Located, call: ts.CallExpression, ev: Evaluator): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'file') return false;
+  const root = ev.resolve(at(located, unwrap(callee.expression)));
+  if (!root || !ts.isCallExpression(root.expression)) return false;
+  return importOf(root, unwrap(root.expression.expression), ev)?.module === 'postgres';
+}
+
+type FileSite = {
+  readonly path: Located;
+  readonly queryFile: ts.NewExpression | null;
+  /** a client's own file query (QueryFile, postgres.js `sql.file`): SQL by construction */
+  readonly query: boolean;
+};
 
 /** The expression reads a file for its text (one of the shapes above): where the path is. */
 function fileSite(located: Located, ev: Evaluator): FileSite | null {
   const expression = unwrap(located.expression);
   if (ts.isNewExpression(expression)) {
     const path = expression.arguments?.[0];
-    return path && isQueryFileClass(located, expression.expression, ev) ? { path: at(located, path), queryFile: expression } : null;
+    return path && isQueryFileClass(located, expression.expression, ev) ? { path: at(located, path), queryFile: expression, query: true } : null;
   }
   if (ts.isAwaitExpression(expression)) {
     const call = unwrap(expression.expression);
     const path = ts.isCallExpression(call) ? readFilePromisePath(located, call, ev) : null;
-    return path ? { path: at(located, path), queryFile: null } : null;
+    return path ? { path: at(located, path), queryFile: null, query: false } : null;
   }
   if (!ts.isCallExpression(expression)) return null;
   const callee = unwrap(expression.expression);
@@ -179,10 +193,11 @@ function fileSite(located: Located, ev: Evaluator): FileSite | null {
     const encoding = expression.arguments[0];
     if (!ts.isCallExpression(inner) || (encoding && !isUtf8(located, encoding, ev))) return null;
     const path = readFileSyncPath(located, inner, ev);
-    return path ? { path: at(located, path), queryFile: null } : null;
+    return path ? { path: at(located, path), queryFile: null, query: false } : null;
   }
+  if (expression.arguments[0] && isPostgresFile(located, expression, ev)) return { path: at(located, expression.arguments[0]), queryFile: null, query: true };
   const path = readFileSyncPath(located, expression, ev);
-  return path && isUtf8(located, expression.arguments[1], ev) ? { path: at(located, path), queryFile: null } : null;
+  return path && isUtf8(located, expression.arguments[1], ev) ? { path: at(located, path), queryFile: null, query: false } : null;
 }
 
 /**
@@ -301,7 +316,7 @@ const SQL_EXTENSION = /\.(sql|pgsql|psql)$/i;
 export function loadedSql(located: Located, ev: Evaluator): LoadedSql | undefined {
   const site = fileSite(located, ev);
   if (!site) return undefined;
-  const queryFile = site.queryFile !== null;
+  const queryFile = site.query;
   if (site.queryFile) {
     const problem = queryFileProblem(located, site.queryFile, ev);
     if (problem) return { problem, sql: true };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/scan/extract/context.js';
 import { indexFile } from '../../../src/scan/extract/file-index.js';
 import pgPromise from '../../../src/scan/extract/pg-promise.js';
+import postgresJs from '../../../src/scan/extract/postgres-js.js';
 import pg from '../../../src/scan/extract/pg.js';
 import { withSqlFiles } from '../../../src/scan/extract/sql-files.js';
 import type { Extractor } from '../../../src/scan/extract/types.js';
@@ -105,6 +106,17 @@ describe('SQL read from files: paths the scanner computes', () => {
     const statement = only(extract(pgPromise, { 'src/main.ts': main, 'src/db.ts': db, 'src/queries.ts': sql, 'src/sql/find.sql': FIND }, ['pg-promise']));
     expect(read(statement)).toEqual(found);
   });
+  it('postgres.js sql.file(path, args), sql = postgres(…) imported; another .file() is no query', () => {
+    const db = `import postgres from 'postgres';\nexport const sql = postgres(process.env.DATABASE_URL!);\n`;
+    const main = (body: string) =>
+      extract(postgresJs, { 'src/main.ts': `import { sql } from './db.js';\ndeclare const upload: any;\n${body}\n`, 'src/db.ts': db, 'src/sql/find.sql': FIND }, ['postgres']);
+    const statement = only(main(`export const find = (id: number) => sql.file(new URL('./sql/find.sql', import.meta.url), [id]);`));
+    expect(read(statement)).toEqual(found);
+    expect(statement.kind === 'sql' && statement.params.map((p) => p.text)).toEqual(['id']);
+    expect(read(only(main(`export const run = (name: string) => sql.file(name);`)))).toEqual({ reason: 'path of the SQL file computed at run time' });
+    expect(main(`upload.file(new URL('./sql/find.sql', import.meta.url));`)).toEqual([]);
+  });
+
   it('const { QueryFile } = pgp, with pgp = require("pg-promise")', () => {
     const code = `const pgp = require('pg-promise');\nconst { QueryFile } = pgp;\nconst path = require('path');\ndeclare const db: any;\nconst find = new QueryFile(path.join(__dirname, 'sql/find.sql'), { minify: true });\ndb.one(find, [1]);\n`;
     expect(read(only(extract(pgPromise, { 'src/main.ts': code, 'src/sql/find.sql': FIND }, ['pg-promise'])))).toEqual(found);
