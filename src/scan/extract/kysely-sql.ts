@@ -1,10 +1,9 @@
 // Kysely's raw SQL: https://kysely.dev/docs/recipes/raw-sql (API: the `sql` tag of kysely).
 // `` sql`…`.execute(db) `` (also `sql<Row>`, or a `const` holding the template executed later) is a whole
 // statement; the same tag elsewhere (`select(sql`…`.as('x'))`) is a fragment of a builder and not read.
-// Holes: a value is a bound parameter; `sql.raw`, `sql.ref`, `sql.table`, `sql.id` splice a name or text
-// (read only when constant), `sql.lit` a literal, `sql.join(list)` a list of parameters, nested
-// `` sql`…` `` fragments their text. Anything else that Kysely inlines (a builder, `eb.ref(…)`) reads as a
-// parameter; when the SQL then does not parse, the scanner leaves the statement not checked.
+// Holes: a value (or `sql.val(v)`) is a bound parameter; `sql.raw`, `sql.ref`, `sql.table`, `sql.id` splice
+// a name or text and `sql.lit` a literal (read only when constant), `sql.join(list)` a list of parameters,
+// nested `` sql`…` `` fragments their text; a query builder Kysely inlines leaves the statement not checked.
 import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
@@ -71,7 +70,8 @@ function classifier(context: ExtractContext) {
         const parts = node.arguments.map((a) => context.constantText(a));
         return parts.some((p) => p === null) ? { kind: 'unresolved', reason: 'sql.id(…) of a name known only at run time' } : { kind: 'text', text: (parts as string[]).map(quoteIdentifier).join('.') };
       }
-      if (method === 'lit') {
+      if (method === 'val' || method === 'value') return { kind: 'param', value: first ?? null };
+      if (method === 'lit' || method === 'literal') {
         const value = first ? literal(first, context) : null;
         return value === null ? { kind: 'unresolved', reason: 'sql.lit(…) of a value known only at run time' } : { kind: 'text', text: value };
       }
