@@ -60,6 +60,7 @@ export declare namespace ts {
   export type TypeFlags = TypeScript.TypeFlags;
   export type TypeNode = TypeScript.TypeNode;
   export type TypeParameterDeclaration = TypeScript.TypeParameterDeclaration;
+  export type TypeReferenceNode = TypeScript.TypeReferenceNode;
   export type VariableDeclaration = TypeScript.VariableDeclaration;
   export type VariableDeclarationList = TypeScript.VariableDeclarationList;
 }

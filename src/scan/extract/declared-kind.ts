@@ -159,7 +159,7 @@ function typeKind(type: ts.TypeNode, sourceFile: ts.SourceFile, depth: number): 
   }
   if (ts.isTypeLiteralNode(type)) return keepsArraysOut(type.members) ? 'object' : null;
   if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
-    const found = findType(sourceFile, type.typeName.text, type.end - 1);
+    const found = typeNamed(sourceFile, type, type.typeName);
     if (found === 'global') {
       const kind = GLOBAL_KINDS.get(type.typeName.text) ?? null;
       // Array<T> / Record<K, V> with their type arguments; Date and the others without
@@ -184,7 +184,7 @@ function objectMembers(type: ts.TypeNode, sourceFile: ts.SourceFile, depth: numb
   if (ts.isParenthesizedTypeNode(type)) return objectMembers(type.type, sourceFile, depth + 1);
   if (ts.isTypeLiteralNode(type)) return type.members;
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments?.length) return null;
-  const found = findType(sourceFile, type.typeName.text, type.end - 1);
+  const found = typeNamed(sourceFile, type, type.typeName);
   if (!found || found === 'global') return null;
   if (ts.isTypeAliasDeclaration(found)) return found.typeParameters ? null : objectMembers(found.type, sourceFile, depth + 1);
   // why no `extends`: a member may come from (or be narrowed by) the base, which may be imported
@@ -351,6 +351,26 @@ function declaresVar(sourceFile: ts.SourceFile, name: string): boolean {
 }
 
 type TypeDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+
+const typesNamed = treeCache<ts.SourceFile, Map<ts.TypeReferenceNode, TypeDeclaration | 'global' | null>>('types-named');
+
+/**
+ * findType for a type reference, once per reference: every parameter taken from one `input: NewClient`
+ * reads the same reference.
+ */
+function typeNamed(sourceFile: ts.SourceFile, type: ts.TypeReferenceNode, name: ts.Identifier): TypeDeclaration | 'global' | null {
+  let known = typesNamed.get(sourceFile);
+  if (!known) {
+    known = new Map();
+    typesNamed.set(sourceFile, known);
+  }
+  let found = known.get(type);
+  if (found === undefined) {
+    found = findType(sourceFile, name.text, type.end - 1);
+    known.set(type, found);
+  }
+  return found;
+}
 
 /**
  * The declaration of a type name visible at `position`: 'global' when the file declares nothing
