@@ -47,8 +47,14 @@ const { scanFilesInThread } = await load('scan/scan-chunk.js').catch(() => load(
 const everyCreated = (analyses) => analyses.flatMap((a) => (a.kind === 'analyzed' ? a.items.flatMap((i) => i.facts.createsTables) : []));
 const loaded = await load('scan/migration-context.js').catch(() => ({}));
 const migration = {
-  migrationView: loaded.migrationView ?? ((schema) => schema),
-  tablesChangedIn: loaded.tablesChangedIn ?? (() => []),
+  // the schema each statement of a file is checked against; later builds give a view per statement
+  // (migrationViews: SQL read from a .sql file is a unit of its own), earlier ones one per file
+  migrationViews:
+    loaded.migrationViews ??
+    ((schema, analyses) => {
+      const view = loaded.migrationView ? loaded.migrationView(schema, loaded.tablesChangedIn(analyses)) : schema;
+      return () => view;
+    }),
   // later builds take the per-file CreatedTable lists (tablesCreatedIn) instead of the analyses
   tablesCreatedForEveryFile: !loaded.tablesCreatedForEveryFile
     ? everyCreated
@@ -56,7 +62,7 @@ const migration = {
       ? (analyses, snapshot) => loaded.tablesCreatedForEveryFile(loaded.tablesCreatedIn(analyses), snapshot)
       : loaded.tablesCreatedForEveryFile,
 };
-const { migrationView, tablesChangedIn, tablesCreatedForEveryFile } = migration;
+const { migrationViews, tablesCreatedForEveryFile } = migration;
 const option = (name, fallback) => {
   const i = args.indexOf(name);
   if (i < 0) return fallback;
@@ -424,9 +430,10 @@ async function measure(app) {
     // the statements PostgreSQL can be asked about: plannable SQL on tables the file does not create or alter
     const universe = [];
     for (const file of files) {
-      const view = migrationView(baseIndex, tablesChangedIn(file.analyses));
+      const viewOf = migrationViews(baseIndex, file.analyses);
       for (const a of file.analyses) {
         if (a.kind !== 'analyzed' || (a.statement.kind === 'sql' && a.statement.verifiable === false)) continue;
+        const view = viewOf(a);
         for (const item of a.items) {
           if (!PLANNABLE.has(item.facts.command)) continue;
           if (!item.facts.tables.every((t) => ['found'].includes(view.lookup(t).status) || /^pg_|^information_schema/.test(t.schema ?? t.name))) continue;
