@@ -1,0 +1,101 @@
+// Whole statements written with Drizzle's own `sql` template and run as they are: `db.execute(sql`…`)`
+// (https://orm.drizzle.team/docs/sql; Kysely's `sql`…`.execute(db)` is kysely-sql.ts). The builder
+// extractor reads method chains; these raw statements are plain SQL once each `${…}` is rendered as
+// Drizzle renders it: a value is a bound `$n`, a nested `sql` fragment is spliced, `sql.raw`/
+// `sql.identifier` of constant text are text, a table or column object is its quoted name. A hole where
+// a relation name goes that none of these explains, or any other helper, leaves the statement not checked.
+import { ts } from '../typescript.js';
+import type { ExtractedStatement } from '../facts.js';
+import { skipWrappers } from './builders/chain.js';
+import { tableResolver, type TableResolver } from './builders/drizzle-schema.js';
+import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type HoleClassifier } from './template.js';
+import type { ExtractContext, Extractor } from './types.js';
+
+/** SQL right before a hole that must be a relation: a bound value there is no statement PostgreSQL takes. */
+const RELATION_BEFORE = /\b(from|join|into|update|table|only|truncate)\s*$/i;
+
+const isSqlModule = (module: string): boolean => module === 'drizzle-orm' || module.startsWith('drizzle-orm/sql');
+
+/** Is `node` a call of Drizzle's `sql` tag (`sql`…``, `sql<T>`…``), directly or through a const of the file? */
+function sqlTemplate(node: ts.Expression, context: ExtractContext): ts.TaggedTemplateExpression | null {
+  let current = skipWrappers(node);
+  if (ts.isIdentifier(current)) current = skipWrappers(context.resolveLocal(current) ?? current);
+  if (!ts.isTaggedTemplateExpression(current)) return null;
+  const binding = context.importOf(current.tag);
+  if (!binding || !ts.isIdentifier(skipWrappers(current.tag)) || binding.imported !== 'sql' || !isSqlModule(binding.module)) return null;
+  return current;
+}
+
+/** `sql.raw(…)` and friends: the helper's name when `callee` is a member of Drizzle's `sql`. */
+function sqlHelper(callee: ts.Expression, context: ExtractContext): string | null {
+  const node = skipWrappers(callee);
+  if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression)) return null;
+  const binding = context.importOf(node.expression);
+  return binding && binding.imported === 'sql' && isSqlModule(binding.module) ? node.name.text : null;
+}
+
+function classifier(context: ExtractContext, resolver: TableResolver): HoleClassifier {
+  const constant = (argument: ts.Expression | undefined): string | null => (argument ? context.constantText(argument) : null);
+  const classify: HoleClassifier = (expression, before) => {
+    const node = skipWrappers(expression);
+    const nested = sqlTemplate(node, context);
+    if (nested) return { kind: 'fragment', template: nested.template };
+    if (ts.isCallExpression(node)) {
+      const helper = sqlHelper(node.expression, context);
+      if (helper !== null) {
+        const text = constant(node.arguments[0]);
+        if (helper === 'raw') return text === null ? { kind: 'unresolved', reason: 'sql.raw() of text built at run time' } : { kind: 'text', text };
+        if (helper === 'identifier') {
+          return text === null ? { kind: 'unresolved', reason: 'sql.identifier() of a name known only at run time' } : { kind: 'text', text: quoteIdentifier(text) };
+        }
+        if (helper === 'param' || helper === 'placeholder') return { kind: 'param', value: node.arguments[0] ?? null };
+        if (helper === 'empty') return { kind: 'text', text: '' };
+        return { kind: 'unresolved', reason: `sql.${helper}() builds SQL at run time` };
+      }
+    }
+    // a column object renders as "table"."column", a table object as its (schema-qualified) name
+    const column = resolver.column(node);
+    if (column) {
+      const owner = [column.table.schema, column.table.name].filter((p): p is string => p !== null);
+      return { kind: 'text', text: [...owner, column.column].map(quoteIdentifier).join('.') };
+    }
+    const table = resolver.table(node);
+    if (table) return { kind: 'text', text: [table.schema, table.name].filter((p): p is string => p !== null).map(quoteIdentifier).join('.') };
+    if (RELATION_BEFORE.test(before)) return { kind: 'unresolved', reason: 'a relation chosen at run time' };
+    return { kind: 'param', value: expression };
+  };
+  return classify;
+}
+
+function statementOf(call: ts.CallExpression, template: ts.TaggedTemplateExpression, context: ExtractContext, resolver: TableResolver): ExtractedStatement | null {
+  if (!looksLikeStatement(staticText(template.template))) return null;
+  // the driver under Drizzle varies (node-postgres, postgres.js, neon, …): values are not judged by how
+  // an array would be encoded
+  const base = { location: context.location(call), library: 'drizzle', arrayEncoding: 'server-typed' } as const;
+  const built = buildSql(template.template, classifier(context, resolver), context);
+  return built.ok ? { ...base, kind: 'sql', sql: built.sql, params: built.params } : { ...base, kind: 'unresolved', reason: built.reason };
+}
+
+/** Drizzle: `db.execute(sql`…`)` (and a const holding the template). */
+const extractor: Extractor = {
+  id: 'drizzle',
+  readsDeclarations: true,
+  enablers: ['drizzle-orm'],
+  docs: 'https://orm.drizzle.team/docs/sql',
+  extract(sourceFile, context) {
+    let resolver: TableResolver | null = null;
+    const statements: ExtractedStatement[] = [];
+    for (const call of context.calls) {
+      const callee = call.expression;
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'execute' || call.arguments.length !== 1) continue;
+      const template = sqlTemplate(call.arguments[0]!, context);
+      if (!template) continue;
+      resolver ??= tableResolver(sourceFile);
+      const statement = statementOf(call, template, context, resolver);
+      if (statement) statements.push(statement);
+    }
+    return statements;
+  },
+};
+
+export default extractor;
