@@ -25,7 +25,7 @@ describe('scan fixtures', () => {
       const result = await scan([code], schema, { workers: 1 });
       expect(findingKeys(result.findings)).toEqual(expectationsIn(code));
       expect(result.coverage.statements).toBeGreaterThan(0);
-      if (app === 'scan-pg') {
+      if (app === 'scan-pg' || app === 'scan-pg-wrappers') {
         // worker threads must not change anything, down to the order
         const parallel = await scan([code], schema, { workers: 2 });
         expect(parallel.findings).toEqual(result.findings);

@@ -58,18 +58,25 @@ function mayNameFunction(callee: ts.Expression, file: IndexedFile): boolean {
 }
 
 /** The wrapper a call calls, if its callee resolves to one. */
-export function wrapperCalled(call: ts.CallExpression, file: IndexedFile, load: ModuleLoader, shape: QueryCallShape, depth = 0): QueryWrapper | null {
+export function wrapperCalled(
+  call: ts.CallExpression,
+  file: IndexedFile,
+  load: ModuleLoader,
+  shape: QueryCallShape,
+  depth = 0,
+  enclosing: readonly ts.Node[] = [],
+): QueryWrapper | null {
   const callee = skipWrappers(call.expression);
   if (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || callee.expression.kind === ts.SyntaxKind.SuperKeyword)) {
     const method = methodCalled(call, callee, file, load);
-    return method ? wrapperOf(method.fn, method.file, load, shape, depth) : null;
+    return method ? wrapperOf(method.fn, method.file, load, shape, depth, enclosing) : null;
   }
   if (!mayNameFunction(callee, file)) return null;
   const found = resolveExpression({ expression: callee, file }, load);
   if (!found) return null;
   const fn = found.expression as ts.Node;
   if (!ts.isFunctionDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return null;
-  return wrapperOf(fn, found.file, load, shape, depth);
+  return wrapperOf(fn, found.file, load, shape, depth, enclosing);
 }
 
 function wrapperOf(
@@ -78,9 +85,15 @@ function wrapperOf(
   load: ModuleLoader,
   shape: QueryCallShape,
   depth: number,
+  enclosing: readonly ts.Node[],
 ): QueryWrapper | null {
-  if (shape.cache.has(fn)) return shape.cache.get(fn) ?? null;
-  shape.cache.set(fn, null); // a function that calls itself is not a wrapper through that call
+  // why only the outermost answer is kept: one found a few calls deep was cut short by MAX_DEPTH, and
+  // reusing either kind of answer at another depth would make findings depend on the order the files
+  // are scanned in (and so on the number of worker threads)
+  if (depth === 0 && shape.cache.has(fn)) return shape.cache.get(fn) ?? null;
+  // a function that calls itself (or one that calls it back) is not a wrapper through that call
+  if (enclosing.includes(fn)) return null;
+  const inside = [...enclosing, fn];
   const body = fn.body;
   const parameters = fn.parameters.map((p) => (ts.isIdentifier(p.name) && !p.dotDotDotToken ? p.name.text : null));
   if (!body || parameters.every((p) => p === null)) return null;
@@ -103,7 +116,7 @@ function wrapperOf(
       let args: { text: ts.Expression | undefined; values: ts.Expression | undefined } | null = null;
       if (ts.isPropertyAccessExpression(callee) && shape.methods.has(callee.name.text)) args = shape.argumentsOf(node);
       else if (depth < MAX_DEPTH) {
-        const inner = wrapperCalled(node, file, load, shape, depth + 1);
+        const inner = wrapperCalled(node, file, load, shape, depth + 1, inside);
         if (inner) args = { text: node.arguments[inner.text], values: inner.values === null ? undefined : node.arguments[inner.values] };
       }
       const text = position(args?.text);
@@ -115,7 +128,7 @@ function wrapperOf(
     return ts.forEachChild(node, visit);
   };
   visit(body);
-  shape.cache.set(fn, found);
+  if (depth === 0) shape.cache.set(fn, found);
   return found;
 }
 
