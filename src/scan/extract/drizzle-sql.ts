@@ -1,5 +1,5 @@
 // Whole statements written with Drizzle's own `sql` template and run as they are: `db.execute(sql`…`)`
-// (https://orm.drizzle.team/docs/sql; Kysely's `sql`…`.execute(db)` is kysely-sql.ts). The builder
+// (https://orm.drizzle.team/docs/sql), read for drizzle.ts as kysely-sql.ts is for kysely.ts. The builder
 // extractor reads method chains; these raw statements are plain SQL once each `${…}` is rendered as
 // Drizzle renders it: a value is a bound `$n`, a nested `sql` fragment is spliced, `sql.raw`/
 // `sql.identifier` of constant text are text, a table or column object is its quoted name. A hole where
@@ -7,9 +7,9 @@
 import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
-import { tableResolver, type TableResolver } from './builders/drizzle-schema.js';
+import type { TableResolver } from './builders/drizzle-schema.js';
 import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type HoleClassifier } from './template.js';
-import type { ExtractContext, Extractor } from './types.js';
+import type { ExtractContext } from './types.js';
 
 /** SQL right before a hole that must be a relation: a bound value there is no statement PostgreSQL takes. */
 const RELATION_BEFORE = /\b(from|join|into|update|table|only|truncate)\s*$/i;
@@ -76,26 +76,19 @@ function statementOf(call: ts.CallExpression, template: ts.TaggedTemplateExpress
   return built.ok ? { ...base, kind: 'sql', sql: built.sql, params: built.params } : { ...base, kind: 'unresolved', reason: built.reason };
 }
 
-/** Drizzle: `db.execute(sql`…`)` (and a const holding the template). */
-const extractor: Extractor = {
-  id: 'drizzle',
-  readsDeclarations: true,
-  enablers: ['drizzle-orm'],
-  docs: 'https://orm.drizzle.team/docs/sql',
-  extract(sourceFile, context) {
-    let resolver: TableResolver | null = null;
-    const statements: ExtractedStatement[] = [];
-    for (const call of context.calls) {
-      const callee = call.expression;
-      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'execute' || call.arguments.length !== 1) continue;
-      const template = sqlTemplate(call.arguments[0]!, context);
-      if (!template) continue;
-      resolver ??= tableResolver(sourceFile);
-      const statement = statementOf(call, template, context, resolver);
-      if (statement) statements.push(statement);
-    }
-    return statements;
-  },
-};
-
-export default extractor;
+/**
+ * The statements a file runs with `db.execute(sql`…`)` (and a const holding the template). `resolverFor`
+ * gives the table resolver for the db a call runs on (its `casing` option renames property-named columns).
+ */
+export function drizzleSqlStatements(context: ExtractContext, resolverFor: (db: ts.Expression) => TableResolver): ExtractedStatement[] {
+  const statements: ExtractedStatement[] = [];
+  for (const call of context.calls) {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'execute' || call.arguments.length !== 1) continue;
+    const template = sqlTemplate(call.arguments[0]!, context);
+    if (!template) continue;
+    const statement = statementOf(call, template, context, resolverFor(callee.expression));
+    if (statement) statements.push(statement);
+  }
+  return statements;
+}

@@ -13,6 +13,7 @@ import { conditionSql, drizzleTableOf, relationalTable, tableResolver, type Casi
 import { bindingsOf, builderFacts, builderStatement, columnUse, unresolvedStatement, uniqueUses, type Envelope } from './builders/facts.js';
 import { isCallOfImport, isTypedAs, nameOriginAt, originOf, packageOf, type Origin } from './builders/origin.js';
 import { propertyOf, rowsOf } from './builders/rows.js';
+import { drizzleSqlStatements } from './drizzle-sql.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const DRIZZLE_MODULES = [
@@ -268,7 +269,9 @@ const extractor: Extractor = {
       if (!resolvers.has(casing)) resolvers.set(casing, tableResolver(sourceFile, casing));
       return resolvers.get(casing)!;
     };
-    return statementsOfChains(context.calls, context.sourceFile, (chain) => statementOf(chain, context, resolverFor));
+    const chains = statementsOfChains(context.calls, context.sourceFile, (chain) => statementOf(chain, context, resolverFor));
+    const raw = drizzleSqlStatements(context, (db) => resolverFor(casingOf(originOf(sourceFile, db))));
+    return raw.length === 0 ? chains : [...chains, ...raw];
   },
 };
 

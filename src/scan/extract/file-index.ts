@@ -3,6 +3,7 @@
 // pointers, no type checker (research/dependencies.md §4: 6x faster than the wrapped ts-morph API).
 import { ts } from '../typescript.js';
 import { declarationsOf } from './builders/declarations.js';
+import { commonJsExports } from './commonjs-exports.js';
 import { lineAndCharacter } from './line-map.js';
 import { TYPE_ONLY } from './type-only.js';
 import type { ImportBinding } from './types.js';
@@ -93,9 +94,8 @@ function indexTopLevel(index: FileIndex, statement: ts.Statement): void {
         );
       }
     }
-  } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) &&
-      statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    indexCommonJsExport(index, statement.expression.left, statement.expression.right);
+  } else if (ts.isExpressionStatement(statement)) {
+    indexCommonJsExports(index, statement);
   } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
     if (ts.isIdentifier(statement.expression)) index.exports.set('default', { kind: 'local', name: statement.expression.text });
     else {
@@ -105,42 +105,21 @@ function indexTopLevel(index: FileIndex, statement: ts.Statement): void {
   }
 }
 
-const isModuleExports = (node: ts.Expression): boolean =>
-  ts.isPropertyAccessExpression(node) && node.name.text === 'exports' && ts.isIdentifier(node.expression) && node.expression.text === 'module';
-
 /**
- * CommonJS exports at the top level, as ES exports of the same names: `module.exports = { query, SQL: '…' }`
- * (each member, and the object as the default a default import gets), `module.exports = name`,
- * `module.exports.name = …` and `exports.name = …`. Values that are not a local name are kept as
- * constants under a name no identifier can have.
+ * CommonJS exports at the top level, as ES exports of the same names (`module.exports` itself as the
+ * default a default import gets). Values that are not a local name are kept as constants under a name
+ * no identifier can have.
  */
-function indexCommonJsExport(index: FileIndex, left: ts.Expression, right: ts.Expression): void {
-  const exportValue = (name: string, value: ts.Expression): void => {
+function indexCommonJsExports(index: FileIndex, statement: ts.Statement): void {
+  for (const { name, kind, value } of commonJsExports(statement)) {
+    const exported = kind === 'module' ? 'default' : name;
     if (ts.isIdentifier(value)) {
-      index.exports.set(name, { kind: 'local', name: value.text });
-      return;
+      index.exports.set(exported, { kind: 'local', name: value.text });
+      continue;
     }
-    const local = `\u0000cjs:${name}`;
+    const local = `\u0000cjs:${exported}`;
     index.constants.set(local, value);
-    index.exports.set(name, { kind: 'local', name: local });
-  };
-  if (isModuleExports(left)) {
-    exportValue('default', right);
-    if (!ts.isObjectLiteralExpression(right)) return;
-    for (const property of right.properties) {
-      if (ts.isShorthandPropertyAssignment(property)) exportValue(property.name.text, property.name);
-      else if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
-        exportValue(property.name.text, property.initializer);
-      } else if (ts.isMethodDeclaration(property) && ts.isIdentifier(property.name)) {
-        // `query(text, params) { return pool.query(text, params) }`: a method stands for its function
-        exportValue(property.name.text, property as unknown as ts.Expression);
-      }
-    }
-    return;
-  }
-  if (ts.isPropertyAccessExpression(left) &&
-      (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
-    exportValue(left.name.text, right);
+    index.exports.set(exported, { kind: 'local', name: local });
   }
 }
 

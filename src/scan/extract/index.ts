@@ -1,7 +1,6 @@
 // The extractors, and which of them a project turns on (knip-style enablers: the package.json
 // dependencies, or a file importing the package).
 import drizzle from './drizzle.js';
-import drizzleSql from './drizzle-sql.js';
 import knex from './knex.js';
 import knexRaw from './knex-raw.js';
 import kysely from './kysely.js';
@@ -13,7 +12,7 @@ import slonik from './slonik.js';
 import supabaseJs from './supabase-js.js';
 import type { Extractor } from './types.js';
 
-export const extractors: readonly Extractor[] = [pg, postgresJs, slonik, pgPromise, prisma, knexRaw, knex, kysely, drizzle, drizzleSql, supabaseJs];
+export const extractors: readonly Extractor[] = [pg, postgresJs, slonik, pgPromise, prisma, knexRaw, knex, kysely, drizzle, supabaseJs];
 
 /** Extractors the project enables through its dependencies. */
 export function enabledExtractors(dependencies: ReadonlySet<string>, all: readonly Extractor[] = extractors): Extractor[] {

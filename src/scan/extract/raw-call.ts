@@ -2,7 +2,7 @@
 // values arguments into an extracted statement, or a counted unresolved site.
 import { ts } from '../typescript.js';
 import type { ArrayEncoding, ExtractedStatement, Library, ParamFact } from '../facts.js';
-import { propertyName } from './constants.js';
+import { propertyOf } from './builders/rows.js';
 import { looksLikeStatement } from './template.js';
 import type { ExtractContext } from './types.js';
 
@@ -80,15 +80,8 @@ export function rawStatement(site: RawSite, context: ExtractContext): ExtractedS
 export function queryArguments(first: ts.Expression | undefined, second: ts.Expression | undefined): { text: ts.Expression; values: ts.Expression | undefined } | null {
   if (!first) return null;
   if (ts.isObjectLiteralExpression(first)) {
-    let text: ts.Expression | undefined;
-    let values: ts.Expression | undefined;
-    for (const property of first.properties) {
-      const name = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? propertyName(property.name) : null;
-      const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-      if (name === 'text') text = value;
-      if (name === 'values') values = value;
-    }
-    return text ? { text, values } : null;
+    const text = propertyOf(first, 'text');
+    return text ? { text, values: propertyOf(first, 'values') ?? undefined } : null;
   }
   const values = second && !ts.isArrowFunction(second) && !ts.isFunctionExpression(second) ? second : undefined;
   return { text: first, values };

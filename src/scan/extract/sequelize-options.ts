@@ -7,6 +7,7 @@
 import { ts } from '../typescript.js';
 import type { ParamFact } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
+import { propertyOf } from './builders/rows.js';
 import { propertyName } from './constants.js';
 
 export interface SequelizeOptions {
@@ -22,14 +23,8 @@ export interface SequelizeOptions {
 export function sequelizeOptions(argument: ts.Expression | undefined): SequelizeOptions | null {
   const node = argument ? skipWrappers(argument) : undefined;
   if (!node || !ts.isObjectLiteralExpression(node)) return null;
-  let replacements: ts.Expression | undefined;
-  let bind: ts.Expression | undefined;
-  for (const property of node.properties) {
-    const name = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? propertyName(property.name) : null;
-    const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-    if (name === 'replacements') replacements = value;
-    if (name === 'bind') bind = value;
-  }
+  const replacements = propertyOf(node, 'replacements') ?? undefined;
+  const bind = propertyOf(node, 'bind') ?? undefined;
   if (!replacements && !bind) return null;
   const named = new Map<string, ts.Expression>();
   let positional: ts.Expression[] | null = null;

@@ -62,6 +62,16 @@ describe('Drizzle extractor', () => {
     expect(uses(facts)).toEqual(['created_at@posts:read', 'postTitle@posts:read']);
   });
 
+  it("raw db.execute(sql`…`): table and column objects as quoted names, the db's casing applied, values bound", () => {
+    const statements = extractFrom(extractor, {
+      'schema.ts': `import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';\nexport const posts = pgTable('posts', { createdAt: timestamp(), title: text('postTitle') });`,
+      'main.ts': `import { drizzle } from 'drizzle-orm/node-postgres';\nimport { sql } from 'drizzle-orm';\nimport { posts } from './schema';\nconst db = drizzle({ connection: 'postgres://', casing: 'snake_case' });\nexport const f = (t: string) => db.execute(sql\`select \${posts.title} from \${posts} where \${posts.createdAt} > \${t}\`);`,
+    });
+    expect(statements).toHaveLength(1);
+    const statement = statements[0]!;
+    expect(statement.kind === 'sql' && statement.sql).toBe('select "posts"."postTitle" from "posts" where "posts"."created_at" > $1');
+  });
+
   it('counts an unresolved table object as not checked and ignores look-alikes', () => {
     const statements = extractFrom(extractor, files(`export function f(k: boolean) { const t = k ? clients : deals; return db.select().from(t); }\nnew Set([1]).delete(1);\nArray.from([clients]);\nlog({ target: [clients.yclientsId], set: {} });\nfunction log(o: object) { return o; }`));
     expect(statements.map((st) => st.kind)).toEqual(['unresolved']);

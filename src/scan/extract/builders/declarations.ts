@@ -4,6 +4,7 @@
 // whose scope holds the use.
 import { ts } from '../../typescript.js';
 import { skipWrappers } from './chain.js';
+import { commonJsExports } from '../commonjs-exports.js';
 import { treeCache } from './tree-cache.js';
 import { TYPE_ONLY } from '../type-only.js';
 
@@ -303,36 +304,20 @@ export function declarationsOf(sourceFile: ts.SourceFile, also?: AlsoCollect): F
 /** The name `module.exports = …` is declared under (no identifier can be spelled so). */
 export const MODULE_EXPORTS = 'module.exports';
 
-const isModuleExports = (node: ts.Expression): boolean =>
-  ts.isPropertyAccessExpression(node) && node.name.text === 'exports' && ts.isIdentifier(node.expression) && node.expression.text === 'module';
-
 /**
  * CommonJS exports at the top level, as declarations: `module.exports = X` declares MODULE_EXPORTS (what
- * `require()` and a default import give), and each member of an object literal assigned to it, like
- * `exports.name = Y` and `module.exports.name = Y`, is an export of that name (declared as `exports.name`).
+ * `require()` and a default import give); any other export is declared as `exports.name`, or names the
+ * local it is (`module.exports = { query }`).
  */
 function commonJsExport(statement: ts.Statement, add: (declaration: Declaration) => void, exports: Map<string, string>, fileScope: Scope): void {
-  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return;
-  const { left, operatorToken, right } = statement.expression;
-  if (operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-  const declare = (name: string, initializer: ts.Expression): void => {
-    add({ name, kind: 'variable', ...range(fileScope), position: statement.pos, initializer });
-  };
-  if (isModuleExports(left)) {
-    declare(MODULE_EXPORTS, right);
-    exports.set('default', MODULE_EXPORTS);
-    if (!ts.isObjectLiteralExpression(right)) return;
-    for (const property of right.properties) {
-      if (ts.isShorthandPropertyAssignment(property)) exports.set(property.name.text, property.name.text);
-      else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) {
-        declare(`exports.${property.name.text}`, property.initializer);
-        exports.set(property.name.text, `exports.${property.name.text}`);
-      }
+  for (const { name, kind, value } of commonJsExports(statement)) {
+    if (kind === 'member' && ts.isIdentifier(value) && value.text === name) {
+      exports.set(name, name);
+      continue;
     }
-  } else if (ts.isPropertyAccessExpression(left) &&
-      (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
-    declare(`exports.${left.name.text}`, right);
-    exports.set(left.name.text, `exports.${left.name.text}`);
+    const declared = kind === 'module' ? MODULE_EXPORTS : `exports.${name}`;
+    add({ name: declared, kind: 'variable', ...range(fileScope), position: statement.pos, initializer: value });
+    exports.set(kind === 'module' ? 'default' : name, declared);
   }
 }
 
