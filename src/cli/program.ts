@@ -12,6 +12,7 @@ import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from './exit-code.js';
 import { noteWriter, useColor, writeOutput } from './output.js';
 import { createProgress } from './progress.js';
 import { TOOL_VERSION } from '../version.js';
+import { tuneV8ForScanning } from './v8-tuning.js';
 
 interface CommonArgs {
   format: ReportFormat;
@@ -142,6 +143,7 @@ export async function runProgram(argv: string[]): Promise<void> {
           .option('schema', { type: 'string', demandOption: true, describe: 'the schema the code runs against (any input form)' }),
       async (args) => {
         const a = args as unknown as CommonArgs & { dirs: string[]; schema: string };
+        tuneV8ForScanning();
         const m = await loadCommandModules();
         const report = await withProgress(a, (progress) => m.analysis.runScan(a.dirs, a.schema, analysisOptions(m, a, progress)));
         emit(m, report, a);
@@ -156,6 +158,7 @@ export async function runProgram(argv: string[]): Promise<void> {
           .positional('target', { type: 'string', demandOption: true, describe: 'where they are going' }),
       async (args) => {
         const a = args as unknown as CommonArgs & { source: string; target: string };
+        if (a.code?.length) tuneV8ForScanning();
         const m = await loadCommandModules();
         const report = await withProgress(a, (progress) => m.analysis.runCompare(a.source, a.target, analysisOptions(m, a, progress)));
         emit(m, report, a);
