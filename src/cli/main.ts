@@ -17,7 +17,10 @@ export async function main(argv: string[]): Promise<void> {
     const compare = snapshot ? null : fastCompareArgs(argv);
     if (snapshot) await runFastSnapshot(snapshot);
     else if (compare) await runFastCompare(compare);
-    else await (await import('./program.js')).runProgram(argv);
+    else {
+      (await import('./prestart-scan.js')).prestartScanWorkers(argv);
+      await (await import('./program.js')).runProgram(argv);
+    }
   } catch (error) {
     debug ||= process.env.SCHEMA_DIFF_DEBUG === '1';
     if (error instanceof SchemaDiffError) {

@@ -1,30 +1,35 @@
-// Runs inside a worker thread: the steps of scan-chunk.ts, driven by workers.ts. The worker takes
-// batches of files itself (a counter shared with the other workers), so it never waits for the
-// main thread, which is busy with the type program meanwhile. In: the snapshot's json columns
-// (whenever it has been read), then the whole snapshot as JSON with every file's created tables.
-// Out: the directories that may need the type checker, the files that do (as soon as the json
-// columns are known), the created tables of the files it parsed, then the other files' outcomes.
-import { parentPort, workerData } from 'node:worker_threads';
+// Runs inside a worker thread: the steps of scan-chunk.ts, driven by workers.ts. The worker loads its
+// modules and the SQL parser as soon as it starts (it may be started before the scan knows its files:
+// worker-pool.ts), then waits for its job. It takes batches of files itself (a counter shared with the
+// other workers), so it never waits for the main thread, which is busy with the type program
+// meanwhile. In: the job; the snapshot's json columns and the whole snapshot as JSON (whenever they
+// have been read); then, once every file is parsed, every file's created tables. Out: the directories
+// that may need the type checker, the files that do (as soon as the json columns are known), the
+// created tables of the files it parsed, then the other files' outcomes.
+import { parentPort } from 'node:worker_threads';
 import type { Snapshot } from '../snapshot/types.js';
 import type { CreatedTable } from './migration-context.js';
 import { codeRules } from './rules/index.js';
+import type { CheckRequest } from './check-file.js';
 import { ChunkScan } from './scan-chunk.js';
 import { indexSchema, type SchemaIndex } from './schema-index.js';
 import { loadSqlParser } from './sql/parse.js';
 import type { FromWorker, ToWorker, WorkerJob } from './workers.js';
 
-const job = workerData as WorkerJob;
 const post = (message: FromWorker): void => parentPort!.postMessage(message);
 const failed = (error: unknown): void => post({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 
+const parserLoaded = loadSqlParser();
+parserLoaded.catch(() => undefined); // reported when the job starts
 const chunk = new ChunkScan();
-const rules = job.rules.map((id) => codeRules.find((rule) => rule.id === id)!);
-const request = { rules, usages: job.usages, analyses: job.analyses };
+let request: CheckRequest | null = null;
 /** indexes (into job.inputs) of the files this worker parsed, in its order */
 const parsed: number[] = [];
 const created: CreatedTable[][] = [];
 const typesAhead = new Set<string>();
 let sitesSchema: SchemaIndex | null = null;
+/** the whole snapshot as JSON, parsed only when the files are checked */
+let schemaJson: string | null = null;
 
 parentPort!.on('message', (message: ToWorker) => {
   try {
@@ -33,10 +38,9 @@ parentPort!.on('message', (message: ToWorker) => {
     failed(error);
   }
 });
-parseAll().catch(failed);
 
-async function parseAll(): Promise<void> {
-  await loadSqlParser();
+async function parseAll(job: WorkerJob): Promise<void> {
+  await parserLoaded;
   for (;;) {
     const start = Atomics.add(job.next, 0, job.batchFiles);
     if (start >= job.inputs.length) break;
@@ -65,6 +69,17 @@ function postTyped(): void {
 }
 
 function handle(message: ToWorker): void {
+  if (message.type === 'job') {
+    const job = message.job;
+    const rules = job.rules.map((id) => codeRules.find((rule) => rule.id === id)!);
+    request = { rules, usages: job.usages, analyses: job.analyses };
+    parseAll(job).catch(failed);
+    return;
+  }
+  if (message.type === 'schema') {
+    schemaJson = message.json;
+    return;
+  }
   if (message.type === 'json-columns') {
     sitesSchema = indexSchema(message.snapshot);
     postTyped();
@@ -72,6 +87,7 @@ function handle(message: ToWorker): void {
   }
   // every file parsed, the json columns posted before this message (and handled: messages come in order)
   postTyped();
-  const schema = indexSchema(JSON.parse(message.json) as Snapshot, message.created);
-  post({ type: 'checked', outcomes: chunk.checkUntyped(schema, request) });
+  const schema = indexSchema(JSON.parse(schemaJson!) as Snapshot, message.created);
+  schemaJson = null;
+  post({ type: 'checked', outcomes: chunk.checkUntyped(schema, request!) });
 }

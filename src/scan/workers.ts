@@ -10,7 +10,6 @@
 // receives now are a few MB. Small trees stay on the main thread: starting a worker costs more than
 // it saves.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../snapshot/types.js';
 import type { RelationName } from './facts.js';
 import { tablesCreatedForEveryFile, type CreatedTable } from './migration-context.js';
@@ -22,7 +21,7 @@ import type { ChunkScan, FileSites } from './scan-chunk.js';
 import type { FileScanInput } from './scan-file.js';
 import { indexSchema, jsonColumnsOnly } from './schema-index.js';
 import type { TypeProgram } from './type-kinds.js';
-import { workerScript } from './worker-script.js';
+import { releaseIdleWorkers, startedWorker, type ScanWorker } from './worker-pool.js';
 
 /** Below this many files one thread is faster (measured: worker start-up ≈ 150 ms). */
 const MIN_FILES_FOR_WORKERS = 200;
@@ -44,10 +43,14 @@ export interface WorkerJob {
 
 /** Messages between the main thread and a worker, in the order they are sent. */
 export type ToWorker =
+  /** what to do (a worker may have been started before the scan knew its files: worker-pool.ts) */
+  | { readonly type: 'job'; readonly job: WorkerJob }
   /** the snapshot's json columns (jsonColumnsOnly): enough to tell which files need the type checker */
   | { readonly type: 'json-columns'; readonly snapshot: Snapshot }
-  /** the snapshot as JSON, and the tables the scanned code creates, from every worker: check the files */
-  | { readonly type: 'check'; readonly json: string; readonly created: readonly RelationName[] };
+  /** the whole snapshot as JSON, sent as soon as it is read (parsed only when the files are checked) */
+  | { readonly type: 'schema'; readonly json: string }
+  /** the tables the scanned code creates, from every worker: check the files */
+  | { readonly type: 'check'; readonly created: readonly RelationName[] };
 export type FromWorker =
   /** files of these scanned directories may need the type checker (sent once per directory) */
   | { readonly type: 'types-ahead'; readonly roots: readonly string[] }
@@ -66,7 +69,7 @@ interface Chunk {
    * the files that need no type checker, checked; null for the others, which went to `onTyped`
    * (every one of them before this resolves)
    */
-  check(schema: Snapshot, schemaJson: string, created: readonly RelationName[]): Promise<(FileOutcome | null)[]>;
+  check(schema: Snapshot, created: readonly RelationName[]): Promise<(FileOutcome | null)[]>;
   close(): void;
 }
 
@@ -138,6 +141,8 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
   };
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const workerChunks: WorkerChunk[] = [];
+  // prestarted workers (worker-pool.ts) not taken here are stopped at once
+  if (count === 1) releaseIdleWorkers();
   const chunks: Chunk[] =
     count === 1
       ? [new LocalChunk(inputs, job, onTyped)]
@@ -147,6 +152,7 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
           workerChunks.push(chunk);
           return chunk;
         });
+  releaseIdleWorkers();
   job.onStarted?.();
   // which files each chunk parsed, in its order: every later per-file answer comes in that order
   const shares: number[][] = [];
@@ -159,28 +165,29 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
     const snapshot = Promise.resolve(job.schema);
     // a schema that cannot be read stops the workers at once, not after they have parsed everything;
     // one that can goes to them at once: its json columns tell them which files need the type
-    // checker while they parse; the whole of it (serialized while they parse, ~0.3 s on the bench)
-    // only when they check, as then only does it have to be in their memory
+    // checker while they parse; the whole of it as JSON, kept as one string until they check (parsed,
+    // the 5,000-table bench snapshot held by each worker while it parses cost ~1 s of CPU in garbage
+    // collection; sent only then, it cost the bench ~60 ms of waiting after the last file)
     snapshot.then(
       (schema) => {
         if (workerChunks.length === 0) return;
         const jsonColumns = jsonColumnsOnly(schema);
         for (const chunk of workerChunks) chunk.sendJsonColumns(jsonColumns);
+        const json = JSON.stringify(schema);
+        for (const chunk of workerChunks) chunk.sendSchema(json);
       },
       () => chunks.forEach((chunk) => chunk.close()),
     );
-    const serialized = count > 1 ? snapshot.then((schema) => JSON.stringify(schema)) : snapshot.then(() => '');
-    serialized.catch(() => {}); // awaited below
     const scanned = await Promise.all(chunks.map((chunk) => chunk.scan()));
     for (const { files } of scanned) shares.push(files);
     const createdPerFile = inFileOrder(scanned.map(({ created }) => created)).flat();
-    const [schema, schemaJson] = [await snapshot, await serialized];
+    const schema = await snapshot;
     // tables any scanned code creates are known to every statement (temp tables, the code's own tables)
     const created = tablesCreatedForEveryFile(createdPerFile, schema);
     // the workers check every other file, then end: their memory is gone before the type checker
     // runs, which keeps the peak RSS under 1 GB
     const untyped = inFileOrder(await Promise.all(chunks.map(async (chunk) => {
-      const outcomes = await chunk.check(schema, schemaJson, created);
+      const outcomes = await chunk.check(schema, created);
       chunk.close();
       return outcomes;
     })));
@@ -224,7 +231,7 @@ class LocalChunk implements Chunk {
     return { files: this.inputs.map((_, i) => i), created: this.chunk.scan(this.inputs).created };
   }
 
-  async check(schema: Snapshot, _schemaJson: string, created: readonly RelationName[]): Promise<(FileOutcome | null)[]> {
+  async check(schema: Snapshot, created: readonly RelationName[]): Promise<(FileOutcome | null)[]> {
     const index = indexSchema(schema, created);
     for (const { position, sites } of this.chunk!.typeSites(index)) this.onTyped(position, sites);
     return this.chunk!.checkUntyped(index, this.job);
@@ -234,7 +241,7 @@ class LocalChunk implements Chunk {
 }
 
 class WorkerChunk implements Chunk {
-  private readonly worker: Worker;
+  private readonly worker: ScanWorker;
   private readonly arrived: FromWorker[] = [];
   private waiting: ((message: FromWorker) => void) | null = null;
   private failure: Error | null = null;
@@ -245,13 +252,15 @@ class WorkerChunk implements Chunk {
     private readonly onTypesAhead: (roots: readonly string[]) => void,
     private readonly onTyped: OnTyped,
   ) {
-    const { source, options } = workerScript();
-    this.worker = new Worker(source, { ...options, workerData: data });
-    this.worker.on('message', (message: FromWorker) => this.deliver(message));
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => {
-      if (!this.closed) this.fail(new Error(`scan worker exited with code ${code}`));
+    this.worker = startedWorker();
+    this.worker.attach({
+      message: (message) => this.deliver(message as FromWorker),
+      error: (error) => this.fail(error),
+      exit: (code) => {
+        if (!this.closed) this.fail(new Error(`scan worker exited with code ${code}`));
+      },
     });
+    this.post({ type: 'job', job: data });
   }
 
   async scan(): Promise<{ files: number[]; created: CreatedTable[][] }> {
@@ -261,22 +270,27 @@ class WorkerChunk implements Chunk {
 
   /** the worker tells which files need the type checker from then on */
   sendJsonColumns(snapshot: Snapshot): void {
-    if (this.closed) return;
-    const message: ToWorker = { type: 'json-columns', snapshot };
-    this.worker.postMessage(message);
+    this.post({ type: 'json-columns', snapshot });
   }
 
-  async check(_schema: Snapshot, json: string, created: readonly RelationName[]): Promise<(FileOutcome | null)[]> {
-    const message: ToWorker = { type: 'check', json, created };
-    this.worker.postMessage(message);
+  sendSchema(json: string): void {
+    this.post({ type: 'schema', json });
+  }
+
+  async check(_schema: Snapshot, created: readonly RelationName[]): Promise<(FileOutcome | null)[]> {
+    this.post({ type: 'check', created });
     return (await this.next('checked')).outcomes;
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.worker.terminate();
+    this.worker.terminate();
     this.fail(new Error('scan worker stopped'));
+  }
+
+  private post(message: ToWorker): void {
+    if (!this.closed) this.worker.postMessage(message);
   }
 
   private deliver(message: FromWorker): void {
