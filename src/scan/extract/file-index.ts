@@ -1,7 +1,7 @@
 // One walk over a parsed file that collects what every extractor and the constant resolver need:
 // calls, tagged templates, `const` bindings, imports and exports. Raw TypeScript nodes, no parent
 // pointers, no type checker (research/dependencies.md §4: 6x faster than the wrapped ts-morph API).
-import { ts } from '../typescript.js';
+import { SCAN_PARSE_OPTIONS, ts } from '../typescript.js';
 import { declarationsOf } from './builders/declarations.js';
 import { commonJsExports } from './commonjs-exports.js';
 import { lineAndCharacter } from './line-map.js';
@@ -143,7 +143,7 @@ function suppressionsOf(text: string, sourceFile: ts.SourceFile): FileIndex['sup
  */
 export function indexFile(fileName: string, text: string, wantsDeclarations?: (index: FileIndex) => boolean): FileIndex {
   const kind = fileName.endsWith('.tsx') || fileName.endsWith('.jsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+  const sourceFile = ts.createSourceFile(fileName, text, SCAN_PARSE_OPTIONS, false, kind);
   const index: FileIndex = {
     sourceFile,
     calls: [],

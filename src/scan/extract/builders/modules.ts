@@ -4,7 +4,7 @@
 // packages (`@acme/db/schema`, through their package.json `exports`) resolve; other packages do not.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ts } from '../../typescript.js';
+import { SCAN_PARSE_OPTIONS, ts } from '../../typescript.js';
 
 const parsed = new Map<string, { readonly mtimeMs: number; readonly sourceFile: ts.SourceFile }>();
 
@@ -25,7 +25,7 @@ export function parseFile(path: string): ts.SourceFile | null {
   const mtimeMs = stats.mtimeMs;
   const cached = parsed.get(path);
   if (cached && cached.mtimeMs === mtimeMs) return cached.sourceFile;
-  const sourceFile = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false, scriptKind(path));
+  const sourceFile = ts.createSourceFile(path, readFileSync(path, 'utf8'), SCAN_PARSE_OPTIONS, false, scriptKind(path));
   parsed.set(path, { mtimeMs, sourceFile });
   return sourceFile;
 }
