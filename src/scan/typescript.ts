@@ -49,6 +49,7 @@ export declare namespace ts {
   export type NodeFlags = TypeScript.NodeFlags;
   export type ObjectLiteralElementLike = TypeScript.ObjectLiteralElementLike;
   export type ObjectLiteralExpression = TypeScript.ObjectLiteralExpression;
+  export type ParenthesizedExpression = TypeScript.ParenthesizedExpression;
   export type ParameterDeclaration = TypeScript.ParameterDeclaration;
   export type PropertyAccessExpression = TypeScript.PropertyAccessExpression;
   export type PropertyAssignment = TypeScript.PropertyAssignment;
