@@ -28,16 +28,10 @@ export interface Chain {
  * Why a table: skipWrappers runs on nearly every expression the extractors look at, and five calls
  * into the compiler per node were ~2% of the scan's CPU (the scan limits V8's inlining: v8-tuning.ts).
  */
-const WRAPS_VALUE: boolean[] = [];
-for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) {
+const WRAPS_VALUE: readonly boolean[] = Array.from({ length: ts.SyntaxKind.Count }, (_, kind) => {
   const node = { kind } as ts.Node;
-  WRAPS_VALUE[kind] =
-    ts.isParenthesizedExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isTypeAssertionExpression(node);
-}
+  return ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
+});
 
 /** Parentheses, `!`, `as T`, `satisfies T` and `<T>x` do not change what a value is. */
 export function skipWrappers(node: ts.Expression): ts.Expression {
