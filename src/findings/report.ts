@@ -1,6 +1,6 @@
 // The whole result of one run, in the shape of the JSON report (../shared/CONTRACT.md), plus two
 // additive fields: what was not compared, and what the code scan covered.
-import type { Finding, Severity } from './finding.js';
+import type { Finding, Location, Severity } from './finding.js';
 
 export const REPORT_FORMAT_VERSION = 1 as const;
 
@@ -26,6 +26,18 @@ export interface ScanCoverage {
   readonly checked: number;
   /** dynamic SQL that could not be resolved statically */
   readonly notChecked: number;
+  /**
+   * Why those were not checked, most frequent first, with where: a report must not look more complete
+   * than it is, and a user who sees the sites can often make them static (or check them with --verify).
+   */
+  readonly notCheckedReasons: readonly NotCheckedReason[];
+}
+
+export interface NotCheckedReason {
+  readonly reason: string;
+  readonly count: number;
+  /** every site, in file order */
+  readonly locations: readonly Location[];
 }
 
 export interface Report {

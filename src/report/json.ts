@@ -38,7 +38,13 @@ export function notCompared(n: NotCompared): Json {
 }
 
 export function coverage(c: ScanCoverage): Json {
-  return { files: c.files, statements: c.statements, checked: c.checked, notChecked: c.notChecked };
+  return {
+    files: c.files,
+    statements: c.statements,
+    checked: c.checked,
+    notChecked: c.notChecked,
+    notCheckedReasons: c.notCheckedReasons.map((r) => ({ reason: r.reason, count: r.count, locations: r.locations.map(location) })),
+  };
 }
 
 /** Plain data in the contract's key order; undefined fields are left out by JSON.stringify. */

@@ -2,11 +2,11 @@
 // verdict, summary table, one section per table (worst first), folded long lists, then what was
 // not compared and what the code scan covered.
 import type { Finding, JsonValue, Location, Severity } from '../findings/finding.js';
-import type { Report } from '../findings/report.js';
+import type { Report, ScanCoverage } from '../findings/report.js';
 import { SEVERITIES } from '../findings/finding.js';
 import { codeBlock, codeSpan, details, escapeParagraph, escapeText, linkPath } from './markdown-escape.js';
 import { objectName, shortObjectName, tableName } from './object-name.js';
-import { countByKind, coveragePhrase, severityCount, summaryPhrase } from './summary.js';
+import { countByKind, coveragePhrase, NOT_CHECKED_SITES_SHOWN, plural, severityCount, summaryPhrase } from './summary.js';
 import { isInline, unifiedDiff, valueText } from './values.js';
 
 export interface MarkdownOptions {
@@ -165,6 +165,17 @@ function notCompared(report: Report): string | undefined {
   return `### Not compared\n\n${details(`${report.notCompared.length} kinds of object or difference this run did not compare`, items.join('\n'))}`;
 }
 
+function codeScanned(coverage: ScanCoverage, codeRoot: string): string {
+  const phrase = `### Code scanned\n\n${escapeText(coveragePhrase(coverage))}`;
+  if (coverage.notCheckedReasons.length === 0) return phrase;
+  const items = coverage.notCheckedReasons.map((r) => {
+    const shown = r.locations.slice(0, NOT_CHECKED_SITES_SHOWN.markdown).map((l) => codeLink(l, codeRoot));
+    const more = r.count > shown.length ? ` and ${r.count - shown.length} more` : '';
+    return `- **${r.count}** ${escapeText(r.reason)}: ${shown.join(', ')}${more}`;
+  });
+  return `${phrase}\n\n${details(`${plural(coverage.notChecked, 'statement', 'statements')} not checked, by reason`, items.join('\n'))}`;
+}
+
 function footer(report: Report): string {
   const parts = [`schema-diff ${report.tool.version}`];
   if (report.source !== null && report.source.serverVersion) parts.push(`source PostgreSQL ${report.source.serverVersion}`);
@@ -182,7 +193,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.findings.length > 0) blocks.push(summaryTable(report), ...findingSections(report, codeRoot));
   const skipped = notCompared(report);
   if (skipped !== undefined) blocks.push(skipped);
-  if (report.coverage !== undefined) blocks.push(`### Code scanned\n\n${escapeText(coveragePhrase(report.coverage))}`);
+  if (report.coverage !== undefined) blocks.push(codeScanned(report.coverage, codeRoot));
   blocks.push(footer(report));
   return `${blocks.join('\n\n')}\n`;
 }

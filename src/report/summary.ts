@@ -68,11 +68,17 @@ export function summaryPhrase(summary: SeverityCounts): string {
     .join(', ');
 }
 
-/** `53 files, 240 statements, 231 checked, 9 not checked (dynamic SQL)` */
+/** `53 files, 240 statements, 231 checked, 9 not checked` */
 export function coveragePhrase(coverage: ScanCoverage): string {
-  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   return (
     `${plural(coverage.files, 'file', 'files')}, ${plural(coverage.statements, 'statement', 'statements')}, ` +
-    `${coverage.checked} checked, ${coverage.notChecked} not checked (dynamic SQL)`
+    `${coverage.checked} checked, ${coverage.notChecked} not checked`
   );
 }
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** How many sites of a not-checked reason a report lists before `and N more` (the JSON lists all). */
+export const NOT_CHECKED_SITES_SHOWN = { terminal: 3, markdown: 10 } as const;

@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import type { Finding, Severity } from '../findings/finding.js';
 import type { Report } from '../findings/report.js';
 import { findingSubject, inputLabel, locationText } from './object-name.js';
-import { coveragePhrase, summaryPhrase } from './summary.js';
+import { coveragePhrase, NOT_CHECKED_SITES_SHOWN, plural, summaryPhrase } from './summary.js';
 import { findingValues, unifiedDiff, wantsDiff } from './values.js';
 import { wrapText } from './wrap.js';
 
@@ -116,6 +116,20 @@ function findingsTable(findings: readonly Finding[], width: number, paint: Retur
   return table.toString();
 }
 
+/** Why statements were not checked, most frequent reason first, with the first sites of each. */
+function notCheckedLines(report: Report): string[] {
+  const reasons = report.coverage?.notCheckedReasons ?? [];
+  if (reasons.length === 0) return [];
+  return [
+    `Not checked (${plural(report.coverage!.notChecked, 'statement', 'statements')}):`,
+    ...reasons.map((r) => {
+      const shown = r.locations.slice(0, NOT_CHECKED_SITES_SHOWN.terminal).map((l) => `${l.file}:${l.line}:${l.column}`);
+      const more = r.count > shown.length ? ` and ${r.count - shown.length} more` : '';
+      return `  ${r.count} ${r.reason}: ${shown.join(', ')}${more}`;
+    }),
+  ];
+}
+
 function notComparedLines(report: Report): string[] {
   if (report.notCompared.length === 0) return [];
   return [
@@ -139,6 +153,8 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
 
   const skipped = notComparedLines(report);
   if (skipped.length > 0) sections.push(skipped.join('\n'));
+  const unchecked = notCheckedLines(report);
+  if (unchecked.length > 0) sections.push(unchecked.join('\n'));
   const closing: string[] = [];
   if (report.coverage !== undefined) closing.push(`code: ${coveragePhrase(report.coverage)}`);
   const summary = summaryPhrase(report.summary);

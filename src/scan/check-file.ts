@@ -1,7 +1,7 @@
 // The last per-file stage of a scan: the kinds the type checker found, then the code rules and the
 // usages for one file. Plain data in and out (it runs in workers and on the main thread), and no
 // TypeScript compiler among its imports.
-import type { Finding } from '../findings/finding.js';
+import type { Finding, Location } from '../findings/finding.js';
 import type { StatementAnalysis } from './analyze-statement.js';
 import { checkFiles } from './check.js';
 import type { ParamFact } from './facts.js';
@@ -25,8 +25,17 @@ export interface FileOutcome {
   readonly usages: readonly Usage[];
   readonly analyses: readonly StatementAnalysis[] | null;
   readonly statements: number;
-  readonly unresolved: number;
+  /** the statements not checked against the schema, with why */
+  readonly unchecked: readonly UncheckedStatement[];
 }
+
+export interface UncheckedStatement {
+  readonly location: Location;
+  readonly reason: string;
+}
+
+/** Said of a statement the SQL parser rejects: its finding (sql-parse-error) says more. */
+export const PARSE_ERROR_REASON = 'the SQL does not parse (sql-parse-error)';
 
 /** The rules (and usages) for one file, `kinds[i]` being the type checker's answer for `sites[i]`. */
 export function checkedFile(
@@ -43,6 +52,8 @@ export function checkedFile(
     usages: request.usages ? collectUsages(file.analyses, schema) : [],
     analyses: request.analyses ? file.analyses : null,
     statements: file.analyses.length,
-    unresolved: file.analyses.filter((a) => a.kind !== 'analyzed').length,
+    unchecked: file.analyses.flatMap((a) =>
+      a.kind === 'analyzed' ? [] : [{ location: a.statement.location, reason: a.kind === 'unresolved' ? a.statement.reason : PARSE_ERROR_REASON }],
+    ),
   };
 }

@@ -7,6 +7,7 @@ import type { Finding } from '../findings/finding.js';
 import type { ScanCoverage } from '../findings/report.js';
 import type { Queryable } from '../introspect/queryable.js';
 import type { Snapshot } from '../snapshot/types.js';
+import { scanCoverage } from './coverage.js';
 import { discoverProject, type FileSelection } from './project.js';
 import { codeRules, type CodeRule } from './rules/index.js';
 import { indexSchema } from './schema-index.js';
@@ -53,8 +54,6 @@ export async function scan(dirs: readonly string[], schema: Snapshot | PromiseLi
   });
   const findings: Finding[] = [];
   const usages: Usage[] = [];
-  let statements = 0;
-  let unresolved = 0;
   const schemaIndex = options.verify ? indexSchema(await schema, outcome.created) : null;
   for (const files of outcome.files) {
     // why loops, not push(...xs): a large codebase has more usages than a call's argument limit
@@ -62,8 +61,6 @@ export async function scan(dirs: readonly string[], schema: Snapshot | PromiseLi
     for (const file of files) {
       for (const finding of file.findings) fileFindings.push(finding);
       for (const usage of file.usages) usages.push(usage);
-      statements += file.statements;
-      unresolved += file.unresolved;
     }
     const checked = options.verify
       ? mergeVerified(fileFindings, await verifyStatements(options.verify, files.flatMap((f) => f.analyses ?? []), schemaIndex!))
@@ -71,5 +68,5 @@ export async function scan(dirs: readonly string[], schema: Snapshot | PromiseLi
     for (const finding of checked) findings.push(finding);
   }
   const files = projects.reduce((sum, project) => sum + project.files.length, 0);
-  return { findings, usages, coverage: { files, statements, checked: statements - unresolved, notChecked: unresolved } };
+  return { findings, usages, coverage: scanCoverage(files, outcome.files.flat()) };
 }

@@ -113,7 +113,27 @@ export const sampleReport: Report = {
     { kind: 'owner', reason: 'owners differ between environments by design' },
     { kind: 'extension', object: 'postgis', reason: 'not installed in the embedded PostgreSQL; use --scratch-db' },
   ],
-  coverage: { files: 53, statements: 240, checked: 231, notChecked: 9 },
+  coverage: {
+    files: 53,
+    statements: 240,
+    checked: 226,
+    notChecked: 14,
+    notCheckedReasons: [
+      {
+        reason: 'SQL text built at run time',
+        count: 12,
+        locations: Array.from({ length: 12 }, (_, i) => ({ file: `src/repositories/report-${String(i + 1).padStart(2, '0')}.ts`, line: 10 + i, column: 5 })),
+      },
+      {
+        reason: 'a template hole stands for an identifier or SQL fragment built at run time',
+        count: 2,
+        locations: [
+          { file: 'src/admin/tables.ts', line: 31, column: 9 },
+          { file: 'src/admin/tables.ts', line: 58, column: 9 },
+        ],
+      },
+    ],
+  },
 };
 
 export const emptyReport: Report = {
@@ -184,5 +204,11 @@ export const scanReport: Report = {
     },
   ]),
   notCompared: [],
-  coverage: { files: 2, statements: 2, checked: 1, notChecked: 0 },
+  coverage: {
+    files: 2,
+    statements: 2,
+    checked: 1,
+    notChecked: 1,
+    notCheckedReasons: [{ reason: 'the SQL does not parse (sql-parse-error)', count: 1, locations: [{ file: 'src/reports/monthly.ts', line: 7, column: 18 }] }],
+  },
 };
