@@ -402,12 +402,12 @@ function header(library, table) {
     case 'knex':
       return [...common, "import knex from 'knex';", '', "const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });", ''];
     case 'kysely':
-      return [...common, "import { Kysely, PostgresDialect } from 'kysely';", "import { Pool } from 'pg';", "import type { Database } from '../db/types';", '',
+      return [...common, "import { Kysely, PostgresDialect } from 'kysely';", "import { Pool } from 'pg';", "import type { Database } from '../../db/types';", '',
         'const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: process.env.DATABASE_URL }) }) });', ''];
     case 'drizzle': {
       const v = camel(table.name);
       return [...common, "import { eq, sql } from 'drizzle-orm';", "import { drizzle } from 'drizzle-orm/node-postgres';",
-        `import { ${v} } from '../db/schema/${table.name}';`, '', 'const db = drizzle(process.env.DATABASE_URL!);', ''];
+        `import { ${v} } from '../../db/schema/${table.name}';`, '', 'const db = drizzle(process.env.DATABASE_URL!);', ''];
     }
     case 'supabase':
       return [...common, "import { createClient } from '@supabase/supabase-js';", '',
