@@ -11,6 +11,7 @@ import { paramsOf, rawStatement, valueList } from './raw-call.js';
 import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
 import { forwardsParameter, queryCallShape } from './query-wrappers.js';
 import { isProjectModule } from './builders/modules.js';
+import { RAW_TAGS as PRISMA_RAW_TAGS } from './prisma.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const UNSAFE = queryCallShape('postgres.js unsafe', new Set(['unsafe']), (call) =>
@@ -26,6 +27,11 @@ function isPostgresTag(tag: ts.Expression, context: ExtractContext): boolean {
   if (binding && OTHER_TAGS.has(binding.module)) return false;
   const root = rootIdentifier(tag);
   if (!root && tag.kind !== ts.SyntaxKind.PropertyAccessExpression) return false;
+  // `` this.replica.$queryRaw`…` `` in a package that also depends on postgres (trigger.dev's webapp):
+  // Prisma's statement, read by prisma.ts; read here too, it was counted twice, its Prisma.sql
+  // fragments bound as values (false sql-parse-error notes)
+  const name = ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : null;
+  if (name !== null && PRISMA_RAW_TAGS.has(name)) return false;
   // `sql.type(…)`-style tags belong to slonik; postgres.js tags are plain names or members (`this.sql`)
   return !ts.isCallExpression(tag) && !(ts.isPropertyAccessExpression(tag) && ['type', 'typeAlias', 'fragment', 'unsafe'].includes(tag.name.text));
 }

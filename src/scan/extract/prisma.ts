@@ -13,7 +13,8 @@ import { parseSql } from '../sql/parse.js';
 import { forwardsParameter, queryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
 
-const RAW_TAGS = new Set(['$queryRaw', '$executeRaw']);
+/** Prisma's raw-query tags (`` prisma.$queryRaw`…` ``): postgres.js, which takes any other tag, leaves them alone. */
+export const RAW_TAGS: ReadonlySet<string> = new Set(['$queryRaw', '$executeRaw']);
 const UNSAFE = new Set(['$queryRawUnsafe', '$executeRawUnsafe']);
 const UNSAFE_SHAPE = queryCallShape('prisma unsafe', UNSAFE, (call) => (call.arguments[0] ? { text: call.arguments[0], values: call.arguments[1] } : null));
 

@@ -56,7 +56,7 @@ export function buildSql(template: ts.TemplateLiteral, classify: HoleClassifier,
     if (ts.isNoSubstitutionTemplateLiteral(literal)) return literal.text;
     let sql = literal.head.text;
     for (const span of literal.templateSpans) {
-      sql += render(classify(span.expression, prefix + sql), prefix + sql);
+      sql += render(chosenHole(span.expression, prefix + sql, classify), prefix + sql);
       sql += span.literal.text;
     }
     return sql;
@@ -67,6 +67,21 @@ export function buildSql(template: ts.TemplateLiteral, classify: HoleClassifier,
     if (error instanceof Unresolved) return { ok: false, reason: error.message };
     throw error;
   }
+}
+
+/**
+ * `${cond ? sql`AND x IS NULL` : sql``}`: a conditional whose side is SQL (a fragment, an identifier,
+ * a helper) rather than a value is a clause chosen at run time, whatever the library. Taken for a bound
+ * value it left `… IS NULL $2 …`, a false sql-parse-error (trigger.dev: Drizzle and Prisma). A
+ * conditional between two values stays one value.
+ */
+function chosenHole(expression: ts.Expression, before: string, classify: HoleClassifier): Hole {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (!ts.isConditionalExpression(node)) return classify(expression, before);
+  const sides = [chosenHole(node.whenTrue, before, classify), chosenHole(node.whenFalse, before, classify)];
+  if (sides.some((side) => side.kind !== 'param')) return { kind: 'unresolved', reason: 'a clause chosen at run time' };
+  return classify(expression, before);
 }
 
 const STATEMENT_START =
