@@ -76,4 +76,21 @@ describe('Drizzle extractor', () => {
     const statements = extractFrom(extractor, files(`export function f(k: boolean) { const t = k ? clients : deals; return db.select().from(t); }\nnew Set([1]).delete(1);\nArray.from([clients]);\nlog({ target: [clients.yclientsId], set: {} });\nfunction log(o: object) { return o; }`));
     expect(statements.map((st) => st.kind)).toEqual(['unresolved']);
   });
+
+  it('a table missed at the end of a path too long to follow is still found by a shorter one', () => {
+    // `crm` is declared in schema/clients.ts, its table in pipeline.ts; the first statement reaches the
+    // table through six barrels (`export *`), past what the origin walk follows; the second imports it
+    // directly. The miss of the first was remembered for the table's call and hid it from the second.
+    const barrels = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6].map((i) => [`b${i}.ts`, i === 6 ? `export * from './pipeline';` : `export * from './b${i + 1}';`]),
+    );
+    const statements = extractFrom(extractor, {
+      ...files(''),
+      ...barrels,
+      'pipeline.ts': `import { integer, text } from 'drizzle-orm/pg-core';\nimport { crm } from './schema';\nexport const pipeline = crm.table('deals', { clientId: integer('client_id'), stage: text('stage') });`,
+      'main.ts': `import { db } from './db';\nimport { pipeline as far } from './b1';\nimport { pipeline } from './pipeline';\ndb.select().from(far);\ndb.select({ s: pipeline.stage }).from(pipeline);`,
+    });
+    expect(statements.map((st) => st.kind)).toEqual(['unresolved', 'builder']);
+    expect((statements[1] as BuilderStatement).facts.tables).toEqual([{ schema: 'crm', name: 'deals', alias: null }]);
+  });
 });

@@ -118,7 +118,10 @@ export function drizzleTableOf(origin: Origin): DrizzleTable | null {
   const name = literal === null ? null : namer(literal);
   const columns = name === null ? null : columnsOf(node.arguments[1]);
   const table = name !== null && columns ? { schema, name, ...columns } : null;
-  cache.set(node, table);
+  // only what the call itself decides is remembered: whether its callee is a table function depends on
+  // how far the origin walk got (a barrel's `export *` makes it longer), and a miss remembered from a
+  // long path hid the table from every shorter one (trigger.dev: 36 statements not checked)
+  if (ok) cache.set(node, table);
   return table;
 }
 
