@@ -13,6 +13,7 @@ import { isObject, list, names, nodeOf, paramNumber, rangeVarName, str, unwrap }
 import type { AstNode } from './parse.js';
 import { isCte, newScope, resolveColumn, type Scope } from './scope.js';
 import { conflictFacts } from './conflict.js';
+import { functionColumns } from './function-columns.js';
 
 interface Accumulator {
   readonly sql: string;
@@ -174,7 +175,8 @@ function addFromItem(item: unknown, scope: Scope, acc: Accumulator): void {
     case 'RangeFunction': {
       walkExpr(fields['functions'], scope, acc);
       const alias = isObject(fields['alias']) ? str(fields['alias']['aliasname']) : null;
-      scope.items.push({ kind: 'opaque', name: alias ?? functionName(fields['functions']) });
+      const columns = functionColumns(fields);
+      scope.items.push({ kind: 'opaque', name: alias ?? functionName(fields['functions']), ...(columns ? { columns } : {}) });
       return;
     }
     case 'RangeTableSample':

@@ -5,8 +5,8 @@ import type { ColumnUse, TableRef } from '../facts.js';
 
 export type ScopeItem =
   | { readonly kind: 'relation'; readonly ref: TableRef }
-  /** subquery, CTE, function or join alias: visible by `name`, columns unknown */
-  | { readonly kind: 'opaque'; readonly name: string | null };
+  /** subquery, CTE, function or join alias: visible by `name`; its columns unknown unless `columns` says (function-columns.ts) */
+  | { readonly kind: 'opaque'; readonly name: string | null; readonly columns?: ReadonlySet<string> };
 
 export interface Scope {
   readonly parent: Scope | null;
@@ -58,7 +58,7 @@ export function resolveColumn(parts: readonly (string | null)[], scope: Scope, a
         // why: `SELECT t FROM t` is a whole-row reference unless t also has a column t
         if (visibleName(item) === column) openScope = true;
         if (item.kind === 'relation') relations.push(item.ref);
-        else openScope = true;
+        else if (!item.columns || item.columns.has(column)) openScope = true;
       }
     }
     return { column, relations: relations.map(plainName), openScope, access };
