@@ -4,7 +4,7 @@
 // 'kysely' themselves were never read as Kysely code: 7 of 107 query sites extracted). A workspace package
 // the file's package depends on brings its own dependencies too: midday's dashboard declares only
 // `@midday/supabase`, the workspace package that creates the Supabase client it uses everywhere.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 
 const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
@@ -39,16 +39,40 @@ function declaredIn(dir: string): readonly string[] | null {
   return manifestIn(dir)?.declared ?? null;
 }
 
+/**
+ * The monorepo the scanned folder is a package of: the nearest folder above it (or itself) with a
+ * pnpm-workspace.yaml or a package.json that lists `workspaces`; the scanned folder when there is none.
+ * Why: one package scanned on its own (trigger.dev's internal-packages/run-store, which declares only
+ * `@trigger.dev/database: workspace:*`) found none of its sibling packages, so none of their libraries,
+ * and all 77 of its files gave no statement at all.
+ */
+function workspaceRootOf(root: string): string {
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml')) || hasWorkspacesField(dir)) return dir;
+    if (dirname(dir) === dir) return root;
+  }
+}
+
+function hasWorkspacesField(dir: string): boolean {
+  try {
+    const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    return json['workspaces'] !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', '.next', '.turbo', 'coverage', 'out']);
-/** scanned root → the workspace packages under it by name (package.json files found by a walk, once) */
+/** scanned root → the workspace packages of its monorepo by name (package.json files found by a walk, once) */
 const workspacesByRoot = new Map<string, ReadonlyMap<string, Manifest>>();
 
 function workspacesOf(root: string): ReadonlyMap<string, Manifest> {
   let found = workspacesByRoot.get(root);
   if (found) return found;
   const byName = new Map<string, Manifest>();
+  const top = workspaceRootOf(root);
   const walk = (dir: string, depth: number): void => {
-    const manifest = dir === root ? null : manifestIn(dir);
+    const manifest = dir === top ? null : manifestIn(dir);
     if (manifest?.name && !byName.has(manifest.name)) byName.set(manifest.name, manifest);
     if (depth > 6) return;
     let entries;
@@ -61,7 +85,7 @@ function workspacesOf(root: string): ReadonlyMap<string, Manifest> {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name), depth + 1);
     }
   };
-  walk(root, 0);
+  walk(top, 0);
   found = byName;
   workspacesByRoot.set(root, found);
   return found;
