@@ -32,6 +32,9 @@ function ruleFor(rejection: Rejection, item: AnalyzedStatement): string {
   if (code === '42703') return 'unknown-column';
   if (code === '42883' && /operator does not exist: json |function jsonb_\w+\(json[,)]/.test(message)) return 'jsonb-operator-on-json';
   if (code === '42883' && /operator does not exist: (text|character varying) (->|->>|#>|#>>|@>|<@|\?|-|= json|<> json)|function jsonb?_\w+\((text|character varying)[,)]/.test(message)) return 'json-operator-on-text';
+  // COALESCE of a json column with a jsonb operand (either order), or of a text column with a json/jsonb one
+  if (code === '42846' && /^COALESCE could not convert type jsonb? to jsonb?$/.test(message)) return 'jsonb-operator-on-json';
+  if (code === '42804' && /^COALESCE types (text|character varying) and jsonb?|^COALESCE types jsonb? and (text|character varying)/.test(message)) return 'json-operator-on-text';
   return verifyRejected.id;
 }
 

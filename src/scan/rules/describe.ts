@@ -49,6 +49,7 @@ export function relationText(name: RelationName): string {
  * column jsonb, or cast it in the query.
  */
 export function jsonbColumnFix(schema: string, table: string, column: string, operator: string): string {
-  const cast = operator.endsWith('()') ? `${column}::jsonb` : `${column}::jsonb ${operator} …`;
+  // a function's or COALESCE's operand is cast on its own; an operator's with the operator after it
+  const cast = operator.endsWith('()') || operator.startsWith('coalesce') ? `${column}::jsonb` : `${column}::jsonb ${operator} …`;
   return `ALTER TABLE ${schema}.${table} ALTER COLUMN ${column} TYPE jsonb USING ${column}::jsonb;  -- or cast in the query: ${cast}`;
 }

@@ -7,7 +7,8 @@ const JSON_OPERATORS = new Set(['->', '->>', '#>', '#>>', '@>', '<@', '?', '?|',
  * json_…() and jsonb_…() functions: text is not cast to json or jsonb implicitly; for the same reason text
  * has no `=` with a json/jsonb operand (`col = '[]'::jsonb`, recorded as `= jsonb`)
  */
-const jsonOperator = (operator: string): boolean => JSON_OPERATORS.has(operator) || /^jsonb?_.*\(\)$/.test(operator) || /^(=|<>|!=) jsonb?$/.test(operator);
+const jsonOperator = (operator: string): boolean =>
+  JSON_OPERATORS.has(operator) || /^jsonb?_.*\(\)$/.test(operator) || /^(=|<>|!=) jsonb?$/.test(operator) || /^coalesce jsonb?$/.test(operator);
 
 export default defineCodeRule({
   id: 'json-operator-on-text',
@@ -32,7 +33,9 @@ export default defineCodeRule({
       seen.add(key);
       report({
         object: tableObject(table.schema, table.name, column.name),
-        message: use.operator.endsWith('()')
+        message: use.operator.startsWith('coalesce ')
+          ? `${table.schema}.${table.name}.${column.name} is ${column.type}, and COALESCE mixes it with a ${use.operator.slice('coalesce '.length)} operand: PostgreSQL rejects it with 42804 (COALESCE types ${column.type} and ${use.operator.slice('coalesce '.length)} cannot be matched).`
+          : use.operator.endsWith('()')
           ? `${table.schema}.${table.name}.${column.name} is ${column.type}, and ${use.operator.slice(0, -2)} takes ${use.operator.startsWith('jsonb') ? 'jsonb' : 'json'}: PostgreSQL rejects it with 42883 "function ${use.operator.slice(0, -2)}(${column.type}, …) does not exist".`
           : `${table.schema}.${table.name}.${column.name} is ${column.type}, which has no ${use.operator} operator: PostgreSQL rejects it with 42883 "operator does not exist: ${column.type} ${use.operator} …".`,
         fix: jsonbColumnFix(table.schema, table.name, column.name, use.operator.split(' ')[0]!),

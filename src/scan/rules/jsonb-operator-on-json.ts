@@ -7,7 +7,7 @@ import { defineCodeRule } from './types.js';
  * (`col || $1::jsonb`): with another operand it may be text concatenation, which json allows.
  */
 const JSONB_ONLY = new Set(['@>', '<@', '?', '?|', '?&', '-', '#-', '@?', '@@', '=', '<>', '!=', '<', '<=', '>', '>=', '||']);
-const jsonbOnly = (operator: string): boolean => JSONB_ONLY.has(operator) || /^jsonb_.*\(\)$/.test(operator);
+const jsonbOnly = (operator: string): boolean => JSONB_ONLY.has(operator) || /^jsonb_.*\(\)$/.test(operator) || operator === 'coalesce jsonb';
 
 export default defineCodeRule({
   id: 'jsonb-operator-on-json',
@@ -32,7 +32,9 @@ export default defineCodeRule({
       seen.add(key);
       report({
         object: tableObject(table.schema, table.name, column.name),
-        message: use.operator.endsWith('()')
+        message: use.operator === 'coalesce jsonb'
+          ? `${table.schema}.${table.name}.${column.name} is json, and COALESCE mixes it with a jsonb operand: PostgreSQL rejects it with 42846 (COALESCE could not convert between json and jsonb).`
+          : use.operator.endsWith('()')
           ? `${table.schema}.${table.name}.${column.name} is json, and ${use.operator.slice(0, -2)} takes jsonb: PostgreSQL rejects it with 42883 "function ${use.operator.slice(0, -2)}(json, …) does not exist".`
           : `${table.schema}.${table.name}.${column.name} is json, and json has no ${use.operator} operator: PostgreSQL rejects it with 42883 "operator does not exist: json ${use.operator} …".`,
         fix: jsonbColumnFix(table.schema, table.name, column.name, use.operator),

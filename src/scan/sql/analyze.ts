@@ -267,6 +267,10 @@ function walkExpr(value: unknown, scope: Scope, acc: Accumulator): void {
         noteJsonFunction(inner as AstNode, scope, acc);
         walkExpr(inner, scope, acc);
         break;
+      case 'CoalesceExpr':
+        noteCoalesce(inner as AstNode, scope, acc);
+        walkExpr(inner, scope, acc);
+        break;
       default:
         walkExpr(inner, scope, acc);
     }
@@ -284,9 +288,33 @@ function noteJsonFunction(call: AstNode, scope: Scope, acc: Accumulator): void {
   const parts = names(call['funcname']);
   const name = parts[parts.length - 1];
   if (!name || !JSON_FIRST_ARGUMENT.test(name)) return;
-  const ref = nodeOf(list(call['args'])[0], 'ColumnRef');
-  const use = ref ? resolveColumn(names(ref['fields']), scope, 'read') : null;
-  if (use) acc.operators.push({ relations: use.relations, column: use.column, operator: `${name}()` });
+  const first = list(call['args'])[0];
+  // `jsonb_set(COALESCE(col, '{}'), …)`: the column's type is the argument's, unless another operand is
+  // cast to json/jsonb (then COALESCE itself fails first: noteCoalesce)
+  const coalesced = nodeOf(first, 'CoalesceExpr');
+  const operands = coalesced ? list(coalesced['args']) : [first];
+  if (coalesced && operands.some((operand) => jsonCastOf(operand) !== null)) return;
+  for (const operand of operands) {
+    const ref = nodeOf(operand, 'ColumnRef');
+    const use = ref ? resolveColumn(names(ref['fields']), scope, 'read') : null;
+    if (use) acc.operators.push({ relations: use.relations, column: use.column, operator: `${name}()` });
+  }
+}
+
+/**
+ * `COALESCE(col, '{}'::jsonb)` (trigger.dev: inside jsonb_set): json, jsonb and text are not converted
+ * to one another implicitly, so a column of another type than the cast fails with 42846 or 42804.
+ * Recorded as `coalesce jsonb` (or `coalesce json`) on each column operand.
+ */
+function noteCoalesce(expr: AstNode, scope: Scope, acc: Accumulator): void {
+  const operands = list(expr['args']);
+  const cast = operands.map(jsonCastOf).find((type) => type !== null);
+  if (!cast) return;
+  for (const operand of operands) {
+    const ref = nodeOf(operand, 'ColumnRef');
+    const use = ref ? resolveColumn(names(ref['fields']), scope, 'read') : null;
+    if (use) acc.operators.push({ relations: use.relations, column: use.column, operator: `coalesce ${cast}` });
+  }
 }
 
 const EQUALITY = new Set(['=', '<>', '!=']);
