@@ -404,6 +404,10 @@ export function constantText(located: Located, load: ModuleLoader): string | nul
 // right after a keyword that takes a relation name (`IF [NOT] EXISTS` and REFERENCES included), so an
 // unknown alias (`${alias}.id`, also after ON) stays unknown.
 const RUNTIME_SCHEMA = new RegExp(`(\\b(?:from|join|into|update|table|only|truncate|exists|references)\\s+)${RUNTIME}\\.(?=[A-Za-z_"])`, 'gi');
+// why: the same schema qualifying a function call or a type (graphile-worker: `from ${schema}.add_jobs(…)`,
+// `null::${schema}.job_spec`): nothing but a schema stands before `name(` or after `::`, and the statement's
+// relations are then checked; functions and types in SQL text are left to PostgreSQL (--verify skips such statements)
+const RUNTIME_ROUTINE_SCHEMA = new RegExp(`${RUNTIME}\\.(?=[A-Za-z_][\\w$]*\\s*\\()|(::\\s*)${RUNTIME}\\.(?=[A-Za-z_"])`, 'g');
 
 export interface SqlText {
   readonly text: string;
@@ -435,7 +439,7 @@ export function sqlText(located: Located, load: ModuleLoader): SqlText | SqlText
   if (text === null || EMPTY_QUALIFIER.test(text) || LEADING_RUNTIME.test(text)) return null;
   const files = trace.files.length > 0 ? { sqlFiles: [...new Set(trace.files)] } : {};
   if (!text.includes(RUNTIME)) return { text, runtimeSchema: false, standIn: false, ...files };
-  const unqualified = text.replace(RUNTIME_SCHEMA, '$1');
+  const unqualified = text.replace(RUNTIME_SCHEMA, '$1').replace(RUNTIME_ROUTINE_SCHEMA, '$1');
   const resolved = withinStringLiterals(unqualified);
   if (resolved.includes(RUNTIME)) return null;
   return { text: resolved, runtimeSchema: unqualified !== text, standIn: resolved !== unqualified, ...files };
