@@ -5,18 +5,22 @@
 import { isObject, list, names, nodeOf, str } from './ast.js';
 import type { AstNode } from './parse.js';
 
-/** Set-returning functions whose rows are one value of a base type, whatever their arguments. */
-const SCALAR_SETS = new Set([
-  'generate_series',
-  'generate_subscripts',
-  'json_array_elements',
-  'json_array_elements_text',
-  'jsonb_array_elements',
-  'jsonb_array_elements_text',
-  'json_object_keys',
-  'jsonb_object_keys',
-  'regexp_split_to_table',
-  'string_to_table',
+/**
+ * Set-returning functions whose rows are one value of a base type, whatever their arguments → the name of
+ * their OUT parameter, which names the column whatever the table alias (`value`: logto reads
+ * `select jsonb_agg(value) from jsonb_array_elements(…)`), or null: named by the alias, else the function.
+ */
+const SCALAR_SETS = new Map<string, string | null>([
+  ['generate_series', null],
+  ['generate_subscripts', null],
+  ['json_array_elements', 'value'],
+  ['json_array_elements_text', 'value'],
+  ['jsonb_array_elements', 'value'],
+  ['jsonb_array_elements_text', 'value'],
+  ['json_object_keys', null],
+  ['jsonb_object_keys', null],
+  ['regexp_split_to_table', null],
+  ['string_to_table', null],
 ]);
 
 /** Types spelled without pg_catalog that are base types (an unqualified name may be the app's own composite). */
@@ -33,8 +37,9 @@ function isBaseTypeArray(arg: unknown): boolean {
 
 /**
  * A RangeFunction's columns: its column definition list (`jsonb_to_recordset($1) AS x(a int, b text)`),
- * or the one column of a scalar set function (named by the alias's column list, else by the alias,
- * else by the function, as PostgreSQL names it), with `ordinality` for WITH ORDINALITY. Null when only
+ * or the one column of a scalar set function (named by the alias's column list, else by its OUT
+ * parameter, else by the alias, else by the function, as PostgreSQL names it), with `ordinality` for
+ * WITH ORDINALITY. Null when only
  * the catalog knows (a function returning a composite type, ROWS FROM, anything else).
  */
 export function functionColumns(fields: AstNode): ReadonlySet<string> | null {
@@ -60,6 +65,7 @@ export function functionColumns(fields: AstNode): ReadonlySet<string> | null {
   const arrays = fn === 'unnest' && args.length > 0 && args.every(isBaseTypeArray) ? args.length : 0;
   if (!SCALAR_SETS.has(fn) && arrays === 0) return null;
   const count = Math.max(arrays, 1);
-  const values = Array.from({ length: count }, (_, i) => aliasColumns[i] ?? (count === 1 && alias ? str(alias['aliasname']) : null) ?? fn);
+  const named = SCALAR_SETS.get(fn) ?? null;
+  const values = Array.from({ length: count }, (_, i) => aliasColumns[i] ?? named ?? (count === 1 && alias ? str(alias['aliasname']) : null) ?? fn);
   return new Set([...values, ...(ordinality ? [aliasColumns[count] ?? 'ordinality'] : [])]);
 }
