@@ -34,13 +34,8 @@ function taggedQuery(text: ts.Expression, context: ExtractContext): { template: 
 function holeClassifier(module: string, context: ExtractContext): HoleClassifier {
   const classify: HoleClassifier = (expression, before) => {
     if (module !== 'sql-template-tag') return { kind: 'param', value: expression };
+    // (`${desc ? raw('ORDER BY id DESC') : empty}`, a clause chosen at run time, is buildSql's: template.ts)
     const node = skipWrappers(expression);
-    // `${desc ? raw('ORDER BY id DESC') : empty}`: a clause chosen at run time
-    if (ts.isConditionalExpression(node)) {
-      const sides = [classify(node.whenTrue, before), classify(node.whenFalse, before)];
-      if (sides.some((side) => side.kind !== 'param')) return { kind: 'unresolved', reason: 'a clause chosen at run time' };
-      return { kind: 'param', value: expression };
-    }
     if (ts.isTaggedTemplateExpression(node) && context.importOf(node.tag)?.module === module) return { kind: 'fragment', template: node.template };
     const helper = (callee: ts.Expression): string | null => {
       const binding = context.importOf(callee);

@@ -1,6 +1,7 @@
 // Tagged templates → SQL text with `$n` parameters. Each library says what its `${…}` holes mean
 // (a bound value, a nested fragment, an identifier, a helper); this file does the numbering.
 import { ts } from '../typescript.js';
+import { skipWrappers } from './builders/chain.js';
 import type { ParamFact, ValueKind } from '../facts.js';
 import type { ExtractContext } from './types.js';
 
@@ -76,8 +77,7 @@ export function buildSql(template: ts.TemplateLiteral, classify: HoleClassifier,
  * conditional between two values stays one value.
  */
 function chosenHole(expression: ts.Expression, before: string, classify: HoleClassifier): Hole {
-  let node = expression;
-  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  const node = skipWrappers(expression);
   if (!ts.isConditionalExpression(node)) return classify(expression, before);
   const sides = [chosenHole(node.whenTrue, before, classify), chosenHole(node.whenFalse, before, classify)];
   if (sides.some((side) => side.kind !== 'param')) return { kind: 'unresolved', reason: 'a clause chosen at run time' };

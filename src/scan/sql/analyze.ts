@@ -294,11 +294,14 @@ function noteJsonFunction(call: AstNode, scope: Scope, acc: Accumulator): void {
   const coalesced = nodeOf(first, 'CoalesceExpr');
   const operands = coalesced ? list(coalesced['args']) : [first];
   if (coalesced && operands.some((operand) => jsonCastOf(operand) !== null)) return;
-  for (const operand of operands) {
-    const ref = nodeOf(operand, 'ColumnRef');
-    const use = ref ? resolveColumn(names(ref['fields']), scope, 'read') : null;
-    if (use) acc.operators.push({ relations: use.relations, column: use.column, operator: `${name}()` });
-  }
+  for (const operand of operands) noteColumnOperator(operand, `${name}()`, scope, acc);
+}
+
+/** `operator` applied to `operand`, when the operand is a column. */
+function noteColumnOperator(operand: unknown, operator: string, scope: Scope, acc: Accumulator): void {
+  const ref = nodeOf(operand, 'ColumnRef');
+  const use = ref ? resolveColumn(names(ref['fields']), scope, 'read') : null;
+  if (use) acc.operators.push({ relations: use.relations, column: use.column, operator });
 }
 
 /**
@@ -310,11 +313,7 @@ function noteCoalesce(expr: AstNode, scope: Scope, acc: Accumulator): void {
   const operands = list(expr['args']);
   const cast = operands.map(jsonCastOf).find((type) => type !== null);
   if (!cast) return;
-  for (const operand of operands) {
-    const ref = nodeOf(operand, 'ColumnRef');
-    const use = ref ? resolveColumn(names(ref['fields']), scope, 'read') : null;
-    if (use) acc.operators.push({ relations: use.relations, column: use.column, operator: `coalesce ${cast}` });
-  }
+  for (const operand of operands) noteColumnOperator(operand, `coalesce ${cast}`, scope, acc);
 }
 
 const EQUALITY = new Set(['=', '<>', '!=']);
