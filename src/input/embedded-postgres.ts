@@ -3,11 +3,11 @@
 // when the instance is created.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extension } from '@electric-sql/pglite';
+import { cacheDirectory } from '../cache-directory.js';
 import type { Queryable } from '../introspect/queryable.js';
 import { WORKER_SOURCE, type FromThread, type Started, type ToThread } from './embedded-postgres-thread.js';
 import type { SqlExecutor } from './sql-loader.js';
@@ -45,15 +45,11 @@ export async function unavailableExtensions(names: readonly string[]): Promise<s
 // process in memory (shared with every instance's thread) for the second input.
 let freshCluster: SharedArrayBuffer | undefined;
 
-export const CACHE_DIR_ENV = 'SCHEMA_DIFF_CACHE_DIR';
-
-/** Where the fresh cluster is kept: $SCHEMA_DIFF_CACHE_DIR, else $XDG_CACHE_HOME/schema-diff, else ~/.cache/schema-diff; `off` keeps nothing. */
+/** Where the fresh cluster is kept (cache-directory.ts), keyed by the PGlite version. */
 export function freshClusterCacheFile(env: NodeJS.ProcessEnv = process.env): string | null {
-  const configured = env[CACHE_DIR_ENV]?.trim();
-  if (configured === 'off') return null;
-  const dir = configured || join(env.XDG_CACHE_HOME?.trim() || join(homedir(), '.cache'), 'schema-diff');
-  const version = pgliteVersion();
-  return version ? join(dir, `pglite-${version}-fresh-cluster.tar`) : null;
+  const dir = cacheDirectory(env);
+  const version = dir === null ? null : pgliteVersion();
+  return dir && version ? join(dir, `pglite-${version}-fresh-cluster.tar`) : null;
 }
 
 function pgliteVersion(): string | null {

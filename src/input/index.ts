@@ -1,12 +1,13 @@
 // Resolve one command-line input into a snapshot: a live database (postgres:// or env:NAME), a `.sql`
 // file or migrations folder (loaded into the embedded PostgreSQL or a --scratch-db), or a snapshot file.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, SnapshotFormatError } from '../errors.js';
 import type { IntrospectOptions } from '../introspect/index.js';
 import type { Queryable, Session } from '../introspect/queryable.js';
 import type pg from 'pg';
 import type { Snapshot } from '../snapshot/types.js';
+import { readSharedBytes, rememberSourceBytes } from '../snapshot/shared-bytes.js';
 import { SnapshotValidationError, validateSnapshot } from '../snapshot/validate.js';
 import { connect, isDatabaseUrl, PgQuery } from './database-url.js';
 import { readEnvUrl } from './env-url.js';
@@ -120,9 +121,11 @@ async function openDatabase(url: string, display: string, options: InputOptions)
 }
 
 function readSnapshotFile(path: string, display: string): OpenedInput {
+  let bytes: Uint8Array;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readSharedBytes(path);
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   } catch (error) {
     throw new InputError(`${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -134,6 +137,7 @@ function readSnapshotFile(path: string, display: string): OpenedInput {
   }
   try {
     const snapshot = validateSnapshot(json);
+    rememberSourceBytes(snapshot, bytes);
     return { kind: 'snapshot', display, snapshot, database: null, close: async () => undefined };
   } catch (error) {
     if (error instanceof SnapshotValidationError) throw new SnapshotFormatError(`${display}: ${error.message}`);

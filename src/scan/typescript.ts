@@ -2,15 +2,22 @@
 // The scanner parses with the compiler API only; ts-morph (Project) is needed just for the type
 // program. An ESM `import { ts } from 'ts-morph'` costs 0.32 s of CPU per thread (ts-morph.js,
 // ts-morph-common.js and cjs-module-lexer over them) against 0.14 s for this require, and every
-// scan worker paid it. It is the same module instance ts-morph uses (require cache, same path).
+// scan worker paid it. It is the same module instance ts-morph uses (require cache, same path),
+// compiled with a V8 code cache (code-cache.ts).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ts as TypeScript } from 'ts-morph';
+import { requireWithCodeCache } from './code-cache.js';
 
 const require = createRequire(import.meta.url);
 const common = createRequire(require.resolve('ts-morph')).resolve('@ts-morph/common');
 
-export const ts = require(join(dirname(common), 'typescript.js')) as typeof TypeScript;
+const loaded = requireWithCodeCache(join(dirname(common), 'typescript.js'));
+
+export const ts = loaded.exports as typeof TypeScript;
+
+/** Keeps the compiler's code cache (code-cache.ts) once a scan has used it; a no-op when it was used. */
+export const keepTypeScriptCodeCache: () => void = loaded.keep;
 
 /**
  * How the scanner parses a file: the latest syntax, and JSDoc comments left unparsed. Why: no

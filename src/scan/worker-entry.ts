@@ -7,13 +7,14 @@
 // that may need the type checker, the files that do (as soon as the json columns are known), the
 // created tables of the files it parsed, then the other files' outcomes.
 import { parentPort } from 'node:worker_threads';
-import type { Snapshot } from '../snapshot/types.js';
+import { parseSharedSnapshotJson } from '../snapshot/shared-bytes.js';
 import type { CreatedTable } from './migration-context.js';
 import { codeRules } from './rules/index.js';
 import type { CheckRequest } from './check-file.js';
 import { ChunkScan } from './scan-chunk.js';
 import { indexSchema, type SchemaIndex } from './schema-index.js';
 import { loadSqlParser } from './sql/parse.js';
+import { keepTypeScriptCodeCache } from './typescript.js';
 import type { FromWorker, ToWorker, WorkerJob } from './workers.js';
 
 const post = (message: FromWorker): void => parentPort!.postMessage(message);
@@ -29,7 +30,7 @@ const created: CreatedTable[][] = [];
 const typesAhead = new Set<string>();
 let sitesSchema: SchemaIndex | null = null;
 /** the whole snapshot as JSON, parsed only when the files are checked */
-let schemaJson: string | null = null;
+let schemaJson: Uint8Array | null = null;
 
 parentPort!.on('message', (message: ToWorker) => {
   try {
@@ -59,6 +60,8 @@ async function parseAll(job: WorkerJob): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   post({ type: 'scanned', files: parsed, created });
+  // while the main thread gathers every worker's created tables
+  keepTypeScriptCodeCache();
 }
 
 /** the files parsed since the last call that need the type checker, once the snapshot is known */
@@ -87,7 +90,7 @@ function handle(message: ToWorker): void {
   }
   // every file parsed, the json columns posted before this message (and handled: messages come in order)
   postTyped();
-  const schema = indexSchema(JSON.parse(schemaJson!) as Snapshot, message.created);
+  const schema = indexSchema(parseSharedSnapshotJson(schemaJson!), message.created);
   schemaJson = null;
   post({ type: 'checked', outcomes: chunk.checkUntyped(schema, request!) });
 }

@@ -11,6 +11,7 @@
 // it saves.
 import { availableParallelism } from 'node:os';
 import type { Snapshot } from '../snapshot/types.js';
+import { sharedSnapshotJson } from '../snapshot/shared-bytes.js';
 import type { RelationName } from './facts.js';
 import { tablesCreatedForEveryFile, type CreatedTable } from './migration-context.js';
 import type { ProjectFiles } from './project.js';
@@ -48,7 +49,7 @@ export type ToWorker =
   /** the snapshot's json columns (jsonColumnsOnly): enough to tell which files need the type checker */
   | { readonly type: 'json-columns'; readonly snapshot: Snapshot }
   /** the whole snapshot as JSON, sent as soon as it is read (parsed only when the files are checked) */
-  | { readonly type: 'schema'; readonly json: string }
+  | { readonly type: 'schema'; readonly json: Uint8Array }
   /** the tables the scanned code creates, from every worker: check the files */
   | { readonly type: 'check'; readonly created: readonly RelationName[] };
 export type FromWorker =
@@ -165,15 +166,16 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
     const snapshot = Promise.resolve(job.schema);
     // a schema that cannot be read stops the workers at once, not after they have parsed everything;
     // one that can goes to them at once: its json columns tell them which files need the type
-    // checker while they parse; the whole of it as JSON, kept as one string until they check (parsed,
-    // the 5,000-table bench snapshot held by each worker while it parses cost ~1 s of CPU in garbage
-    // collection; sent only then, it cost the bench ~60 ms of waiting after the last file)
+    // checker while they parse; the whole of it as JSON in shared memory (shared-bytes.ts), parsed only
+    // when they check (parsed, the 5,000-table bench snapshot held by each worker while it parses cost
+    // ~1 s of CPU in garbage collection; sent only then, it cost the bench ~60 ms of waiting after the
+    // last file)
     snapshot.then(
       (schema) => {
         if (workerChunks.length === 0) return;
         const jsonColumns = jsonColumnsOnly(schema);
         for (const chunk of workerChunks) chunk.sendJsonColumns(jsonColumns);
-        const json = JSON.stringify(schema);
+        const json = sharedSnapshotJson(schema);
         for (const chunk of workerChunks) chunk.sendSchema(json);
       },
       () => chunks.forEach((chunk) => chunk.close()),
@@ -225,10 +227,16 @@ class LocalChunk implements Chunk {
     // one thread gains nothing from parsing while the schema is read, and a schema that cannot be
     // read is reported before the code is parsed
     await this.job.schema;
-    const [{ ChunkScan }, { loadSqlParser }] = await Promise.all([import('./scan-chunk.js'), import('./sql/parse.js')]);
+    const [{ ChunkScan }, { loadSqlParser }, { keepTypeScriptCodeCache }] = await Promise.all([
+      import('./scan-chunk.js'),
+      import('./sql/parse.js'),
+      import('./typescript.js'),
+    ]);
     await loadSqlParser();
     this.chunk = new ChunkScan();
-    return { files: this.inputs.map((_, i) => i), created: this.chunk.scan(this.inputs).created };
+    const created = this.chunk.scan(this.inputs).created;
+    keepTypeScriptCodeCache();
+    return { files: this.inputs.map((_, i) => i), created };
   }
 
   async check(schema: Snapshot, created: readonly RelationName[]): Promise<(FileOutcome | null)[]> {
@@ -273,7 +281,7 @@ class WorkerChunk implements Chunk {
     this.post({ type: 'json-columns', snapshot });
   }
 
-  sendSchema(json: string): void {
+  sendSchema(json: Uint8Array): void {
     this.post({ type: 'schema', json });
   }
 

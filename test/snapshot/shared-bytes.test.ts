@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openInput } from '../../src/input/index.js';
+import { snapshotJson } from '../../src/snapshot/serialize.js';
+import { parseSharedSnapshotJson, readSharedBytes, sharedSnapshotJson } from '../../src/snapshot/shared-bytes.js';
+import type { Snapshot } from '../../src/snapshot/types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'shared-bytes-'));
+
+describe('snapshot JSON in shared memory', () => {
+  it('reads a file into a SharedArrayBuffer, byte for byte (multi-byte UTF-8 included)', () => {
+    const file = join(dir, 'bytes.txt');
+    writeFileSync(file, 'größe → ok\n');
+    const bytes = readSharedBytes(file);
+    expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(bytes).toString('utf8')).toBe('größe → ok\n');
+  });
+
+  it('hands a snapshot file its own bytes, and a worker parses them to the same value', async () => {
+    const { snapshot } = await openInput('fixtures/salon/source.sql');
+    const file = join(dir, 'salon.json');
+    writeFileSync(file, snapshotJson(snapshot));
+    const read = await openInput(file);
+    const shared = sharedSnapshotJson(read.snapshot);
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(shared).toString('utf8')).toBe(snapshotJson(snapshot));
+    expect(parseSharedSnapshotJson(shared)).toEqual(read.snapshot);
+  });
+
+  it('serializes a snapshot that was not read from a file', async () => {
+    const { snapshot } = await openInput('fixtures/salon/target.sql');
+    const copy = JSON.parse(JSON.stringify(snapshot)) as Snapshot;
+    const shared = sharedSnapshotJson(copy);
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(parseSharedSnapshotJson(shared)).toEqual(snapshot);
+  });
+});
