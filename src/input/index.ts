@@ -1,6 +1,6 @@
 // Resolve one command-line input into a snapshot: a live database (postgres:// or env:NAME), a `.sql`
 // file or migrations folder (loaded into the embedded PostgreSQL or a --scratch-db), or a snapshot file.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, SnapshotFormatError } from '../errors.js';
 import type { IntrospectOptions } from '../introspect/index.js';
@@ -30,6 +30,8 @@ export interface InputOptions extends IntrospectOptions {
   readonly preset?: string;
   /** notes about things skipped on the way (ignored psql meta-commands, SET parameters) */
   readonly onNote?: (message: string) => void;
+  /** a snapshot file's bytes stay in shared memory for the code scan's worker threads (shared-bytes.ts) */
+  readonly keepSourceBytes?: boolean;
 }
 
 export interface OpenedInput {
@@ -120,12 +122,13 @@ async function openDatabase(url: string, display: string, options: InputOptions)
   }
 }
 
-function readSnapshotFile(path: string, display: string): OpenedInput {
-  let bytes: Uint8Array;
+function readSnapshotFile(path: string, display: string, keepBytes: boolean): OpenedInput {
+  let bytes: Uint8Array | null = null;
   let text: string;
   try {
-    bytes = readSharedBytes(path);
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    // why not always: until the garbage collector finds it, the shared copy adds the file's size to the run
+    if (keepBytes) bytes = readSharedBytes(path);
+    text = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : readFileSync(path, 'utf8');
   } catch (error) {
     throw new InputError(`${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -137,7 +140,7 @@ function readSnapshotFile(path: string, display: string): OpenedInput {
   }
   try {
     const snapshot = validateSnapshot(json);
-    rememberSourceBytes(snapshot, bytes);
+    if (bytes) rememberSourceBytes(snapshot, bytes);
     return { kind: 'snapshot', display, snapshot, database: null, close: async () => undefined };
   } catch (error) {
     if (error instanceof SnapshotValidationError) throw new SnapshotFormatError(`${display}: ${error.message}`);
@@ -154,7 +157,7 @@ export async function openInput(input: string, options: InputOptions = {}): Prom
     return openDatabase(url, input.startsWith('env:') ? input : maskInput(url), options);
   }
   const display = displayPath(resolve(input));
-  if (kind === 'snapshot') return readSnapshotFile(input, display);
+  if (kind === 'snapshot') return readSnapshotFile(input, display, options.keepSourceBytes === true);
   const paths = kind === 'sql-directory' ? listSqlFiles(resolve(input), display) : [resolve(input)];
   // why: loaded on demand, the embedded PostgreSQL and the SQL parser cost start-up a live database never needs
   const { openSql } = await import('./sql-input.js');

@@ -11,7 +11,7 @@
 // it saves.
 import { availableParallelism } from 'node:os';
 import type { Snapshot } from '../snapshot/types.js';
-import { sharedSnapshotJson } from '../snapshot/shared-bytes.js';
+import { forgetSourceBytes, takeSharedSnapshotJson } from '../snapshot/shared-bytes.js';
 import type { RelationName } from './facts.js';
 import { tablesCreatedForEveryFile, type CreatedTable } from './migration-context.js';
 import type { ProjectFiles } from './project.js';
@@ -172,10 +172,10 @@ export async function scanProjects(job: ScanJob): Promise<ScanOutcome> {
     // last file)
     snapshot.then(
       (schema) => {
-        if (workerChunks.length === 0) return;
+        if (workerChunks.length === 0) return forgetSourceBytes(schema);
         const jsonColumns = jsonColumnsOnly(schema);
         for (const chunk of workerChunks) chunk.sendJsonColumns(jsonColumns);
-        const json = sharedSnapshotJson(schema);
+        const json = takeSharedSnapshotJson(schema);
         for (const chunk of workerChunks) chunk.sendSchema(json);
       },
       () => chunks.forEach((chunk) => chunk.close()),
