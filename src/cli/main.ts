@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The command line's entry: turns every failure into one line on stderr with exit 2 (a stack trace only
-// with --debug). `snapshot <live database>` and the compare of two live databases take short paths that
-// load only what they need: they are the commands run against production-sized databases on every pull
-// request, and module loading (yargs alone ~0.1 s) would otherwise be much of their time.
+// with --debug). `snapshot <live database>`, the compare of two live databases and a plain `scan` take
+// short paths that load only what they need: they are the commands run on every pull request, and module
+// loading (yargs alone ~0.1 s) would otherwise be much of their time.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SchemaDiffError } from '../errors.js';
 import { maskSecrets } from '../input/mask.js';
 import { fastCompareArgs, runFastCompare } from './fast-compare.js';
+import { fastScanArgs } from './fast-scan.js';
 import { fastSnapshotArgs, runFastSnapshot } from './fast-snapshot.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -15,9 +16,14 @@ export async function main(argv: string[]): Promise<void> {
   try {
     const snapshot = fastSnapshotArgs(argv);
     const compare = snapshot ? null : fastCompareArgs(argv);
+    const scan = snapshot || compare ? null : fastScanArgs(argv);
     if (snapshot) await runFastSnapshot(snapshot);
     else if (compare) await runFastCompare(compare);
-    else {
+    else if (scan) {
+      (await import('./prestart-scan.js')).prestartScanWorkers(argv);
+      (await import('./v8-tuning.js')).tuneV8ForScanning();
+      await (await import('./command-run.js')).runScanCommand(scan);
+    } else {
       (await import('./prestart-scan.js')).prestartScanWorkers(argv);
       await (await import('./program.js')).runProgram(argv);
     }

@@ -3,93 +3,19 @@
 // Why the library, the rules and the reporters are imported by the commands that run: --version, --help
 // and a usage error then load yargs alone (the rule metadata alone pulls in the SQL parser).
 import yargs from 'yargs';
-import type { AnalysisOptions } from '../analysis.js';
 import { PRESETS } from '../config/presets.js';
 import { UsageError } from '../errors.js';
-import type { Report } from '../findings/report.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
-import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from './exit-code.js';
-import { noteWriter, useColor, writeOutput } from './output.js';
-import { createProgress } from './progress.js';
+import { analysisOptions, emit, loadCommandModules, runScanCommand, withProgress, type CommonArgs } from './command-run.js';
+import { FAIL_ON_LEVELS } from './exit-code.js';
+import { noteWriter, writeOutput } from './output.js';
 import { TOOL_VERSION } from '../version.js';
 import { tuneV8ForScanning } from './v8-tuning.js';
-
-interface CommonArgs {
-  format: ReportFormat;
-  output?: string;
-  'fail-on'?: FailOn;
-  schemas?: string;
-  'exclude-schemas'?: string;
-  config?: string;
-  'scratch-db'?: string;
-  preset?: string;
-  verify: boolean;
-  quiet: boolean;
-  color: boolean;
-  debug: boolean;
-  code?: string[];
-  workers?: number;
-}
-
-const list = (value: string | undefined) =>
-  value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter((s) => s !== '');
-
-/** What the compare and scan commands need besides the analysis itself. */
-async function loadCommandModules() {
-  const [analysis, { allRules }, { loadConfig }, { render }] = await Promise.all([
-    import('../analysis.js'),
-    import('../all-rules.js'),
-    import('../config/load-config.js'),
-    import('../report/index.js'),
-  ]);
-  return { analysis, allRules, loadConfig, render };
-}
-type CommandModules = Awaited<ReturnType<typeof loadCommandModules>>;
-
-function analysisOptions(m: CommandModules, args: CommonArgs, progress: ReturnType<typeof createProgress>): AnalysisOptions {
-  const config = m.loadConfig(args.config, new Set(m.allRules.map((r) => r.id)));
-  return {
-    config,
-    schemas: list(args.schemas),
-    excludeSchemas: list(args['exclude-schemas']),
-    preset: args.preset,
-    scratchDb: args['scratch-db'],
-    verify: args.verify,
-    codeDirs: args.code,
-    workers: workerCount(args.workers),
-    onProgress: (m) => progress.step(m),
-    onNote: noteWriter(args.quiet),
-  };
-}
 
 /** The preset a config file names (the one given, or schema-diff.config.json if present). */
 async function configPreset(path: string | undefined): Promise<string | undefined> {
   const [{ allRules }, { loadConfig }] = await Promise.all([import('../all-rules.js'), import('../config/load-config.js')]);
   return loadConfig(path, new Set(allRules.map((r) => r.id))).preset;
-}
-
-function workerCount(value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1) throw new UsageError('--workers: expected a whole number of threads, 1 or more');
-  return value;
-}
-
-function emit(m: CommandModules, report: Report, args: CommonArgs): void {
-  const color = useColor(args);
-  // Markdown links to code resolve from where the command ran when there is one code directory
-  const codeRoot = args.code?.length === 1 ? args.code[0] : undefined;
-  writeOutput(m.render(report, args.format, { color, rules: m.allRules, codeRoot }), args.output);
-  const config = m.loadConfig(args.config, new Set(m.allRules.map((r) => r.id)));
-  process.exitCode = exitCodeFor(report.findings, args['fail-on'] ?? config.failOn ?? 'error');
-}
-
-async function withProgress<T>(args: CommonArgs, work: (progress: ReturnType<typeof createProgress>) => Promise<T>): Promise<T> {
-  const progress = createProgress(!args.quiet);
-  try {
-    return await work(progress);
-  } finally {
-    progress.done();
-  }
 }
 
 export async function runProgram(argv: string[]): Promise<void> {
@@ -142,11 +68,8 @@ export async function runProgram(argv: string[]): Promise<void> {
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'code directories' })
           .option('schema', { type: 'string', demandOption: true, describe: 'the schema the code runs against (any input form)' }),
       async (args) => {
-        const a = args as unknown as CommonArgs & { dirs: string[]; schema: string };
         tuneV8ForScanning();
-        const m = await loadCommandModules();
-        const report = await withProgress(a, (progress) => m.analysis.runScan(a.dirs, a.schema, analysisOptions(m, a, progress)));
-        emit(m, report, a);
+        await runScanCommand(args as unknown as CommonArgs & { dirs: string[]; schema: string });
       },
     )
     .command(

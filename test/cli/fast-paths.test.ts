@@ -1,9 +1,10 @@
 // The short start-up paths (src/cli/fast-snapshot.ts, fast-compare.ts) must be invisible: the same bytes
 // and exit codes as the full yargs program, which runs instead for anything they do not handle.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastCompareArgs } from '../../src/cli/fast-compare.js';
+import { fastScanArgs } from '../../src/cli/fast-scan.js';
 import { fastSnapshotArgs } from '../../src/cli/fast-snapshot.js';
 import { runCli } from '../helpers/cli.js';
 import { createDatabase, withClient } from '../helpers/databases.js';
@@ -111,6 +112,61 @@ describe('short start-up paths', () => {
     [['scan', 'src', '--schema', 'postgres://h/db']],
   ])('%j goes to the full program', (argv) => {
     expect(fastCompareArgs(argv)).toBeNull();
+  });
+
+  // the salon example's code against its target: a scan with findings of every severity, on one thread
+  const salonSnapshot = join(dir, 'salon-target.json');
+  it.each([
+    ['json', []],
+    ['sarif', []],
+    ['markdown', []],
+    ['table', ['--no-color']],
+    ['json', ['--fail-on', 'none', '--quiet']],
+    ['json', ['--fail-on', 'warning', '-o', 'out/report.json']],
+  ] as const)('scan, --format %s %j: same report and exit code as the full program', async (format, extra) => {
+    const cwd = testTempDir('fast-paths-scan-');
+    if ((await runCli(['snapshot', 'fixtures/salon/target.sql', '-o', salonSnapshot])).code !== 0) throw new Error('snapshot failed');
+    const args = ['scan', join(process.cwd(), 'fixtures/salon/code'), '--schema', salonSnapshot, '--format', format, ...extra];
+    expect(fastScanArgs(args)).not.toBeNull();
+    const fast = await runCli(args, { cwd });
+    const fastFile = extra.includes('-o') ? readFileSync(join(cwd, 'out/report.json'), 'utf8') : '';
+    const full = await runCli([...args, '--config', emptyConfig], { cwd });
+    const fullFile = extra.includes('-o') ? readFileSync(join(cwd, 'out/report.json'), 'utf8') : '';
+    expect(full.code, full.stderr).not.toBe(2);
+    expect(fast.stdout).toBe(full.stdout);
+    expect(fastFile).toBe(fullFile);
+    expect(fast.code).toBe(full.code);
+    expect(fast.stderr).toBe(full.stderr);
+  });
+
+  it('scan of a folder that is not there: the same one line and exit code as the full program', async () => {
+    const args = ['scan', join(dir, 'no-such-code'), '--schema', 'fixtures/salon/target.sql'];
+    expect(fastScanArgs(args)).not.toBeNull();
+    const fast = await runCli(args);
+    const full = await runCli([...args, '--config', emptyConfig]);
+    expect(fast.code).toBe(2);
+    expect(fast.stderr).toMatch(/no-such-code: no such directory/);
+    expect(fast.stderr).toBe(full.stderr);
+  });
+
+  it.each([
+    [['scan', '--schema', 'a.json']],
+    [['scan', 'src']],
+    [['scan', 'src', '--schema']],
+    [['scan', 'src', '--schema', 'a.json', '--schema', 'b.json']],
+    [['scan', 'src', '--schema=a.json']],
+    [['scan', 'src', '--schema', 'a.json', '--format', 'xml']],
+    [['scan', 'src', '--schema', 'a.json', '--fail-on', 'sometimes']],
+    [['scan', 'src', '--schema', 'a.json', '--workers', '1']],
+    [['scan', 'src', '--schema', 'a.json', '--verify']],
+    [['scan', 'src', '--schema', 'a.json', '--preset', 'supabase']],
+    [['scan', 'src', '--schema', 'a.json', '--config', 'c.json']],
+    [['scan', 'src', '--schema', 'a.json', '--help']],
+    [['scan', 'src', '--schema', 'a.json', '-o']],
+    [['scan', 'src', '--schema', 'a.json', '--quiet', '--quiet']],
+    [['src', '--schema', 'a.json']],
+  ])('%j goes to the full program', (argv) => {
+    expect(fastScanArgs(argv)).toBeNull();
   });
 
   it('a schema-diff.config.json in the working directory goes to the full program (it may name code rules)', async () => {
