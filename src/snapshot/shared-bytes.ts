@@ -5,7 +5,7 @@
 // read from a file keeps the file's bytes in a SharedArrayBuffer: what JSON.parse read, and so
 // the same value; every worker gets them without a copy. Only when the caller asks (the scan's
 // schema input): a compare of two 20,000-table snapshot files would otherwise hold ~400 MB more.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Snapshot } from './types.js';
 
 const sourceBytes = new WeakMap<Snapshot, Uint8Array>();
@@ -14,7 +14,15 @@ const sourceBytes = new WeakMap<Snapshot, Uint8Array>();
 export function readSharedBytes(path: string): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      // a pipe or a device has no size to go by: read it whole, then copy
+      const read = readFileSync(fd);
+      const copy = new Uint8Array(new SharedArrayBuffer(read.length));
+      copy.set(read);
+      return copy;
+    }
+    const bytes = new Uint8Array(new SharedArrayBuffer(stat.size));
     for (let at = 0; at < bytes.length; ) {
       const n = readSync(fd, bytes, at, bytes.length - at, null);
       if (n === 0) return bytes.subarray(0, at); // the file shrank while being read

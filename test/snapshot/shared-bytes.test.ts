@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,18 @@ describe('snapshot JSON in shared memory', () => {
     const bytes = readSharedBytes(file);
     expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Buffer.from(bytes).toString('utf8')).toBe('größe → ok\n');
+  });
+
+  it('reads what is not a regular file (a pipe) whole', () => {
+    const bytes = readSharedBytes('/dev/null');
+    expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(bytes.length).toBe(0);
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    // a writer in another process, as a shell's process substitution would be
+    const writer = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(fifo)}, '{"a": "größe"}')`]);
+    expect(Buffer.from(readSharedBytes(fifo)).toString('utf8')).toBe('{"a": "größe"}');
+    writer.kill();
   });
 
   it('hands a snapshot file its own bytes once, when asked to keep them, and a worker parses them to the same value', async () => {
