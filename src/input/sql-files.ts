@@ -1,5 +1,5 @@
 // `.sql` files and migration folders: which files, in which order.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -43,7 +43,38 @@ function isDownMigration(fileName: string): boolean {
   return /\.down\.sql$/i.test(fileName) || /^down\.sql$/i.test(fileName) || /^U\d[^_]*__.*\.sql$/.test(fileName);
 }
 
-/** Every `*.sql` below `dir` (recursively, hidden folders and node_modules skipped), in natural order of relative path. */
+/**
+ * The migrations drizzle-kit's journal (`meta/_journal.json` next to them) lists, or undefined when the folder
+ * has none. Drizzle's migrator applies those and nothing else: a `.sql` file left out of the journal (a
+ * migration regenerated under another name, the old file kept) never runs, and loading it can fail
+ * (Dokploy's stray `0130_abandoned_dagger.sql` adds a column that its `0158_amused_synch.sql` adds again;
+ * LobeChat keeps one too).
+ */
+function drizzleJournalTags(folder: string, display: string): Set<string> | undefined {
+  const path = join(folder, 'meta', '_journal.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let journal: unknown;
+  try {
+    journal = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${display}: ${relative(folder, path)} is not valid JSON (${(error as Error).message})`);
+  }
+  const entries = (journal as { entries?: unknown } | null)?.entries;
+  // another tool's file of the same name: not a drizzle-kit journal, the folder is read as it is
+  if (!Array.isArray(entries) || !entries.every((e) => typeof (e as { tag?: unknown } | null)?.tag === 'string')) return undefined;
+  return new Set(entries.map((e: { tag: string }) => e.tag));
+}
+
+/**
+ * Every `*.sql` below `dir` (recursively, hidden folders and node_modules skipped), in natural order of
+ * relative path; in a drizzle-kit folder, only the migrations its journal lists (drizzle-kit's tag prefixes,
+ * index, timestamp or unix time, sort in journal order).
+ */
 export function listSqlFiles(dir: string, display: string): string[] {
   const found: string[] = [];
   const visited = new Set<string>();
@@ -62,6 +93,14 @@ export function listSqlFiles(dir: string, display: string): string[] {
     } catch (error) {
       throw new InputError(`${display}: cannot read directory ${relative(dir, current) || '.'} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
+    const journalTags = drizzleJournalTags(current, display);
+    if (journalTags) {
+      for (const tag of journalTags) {
+        if (!entries.some((entry) => entry.name === `${tag}.sql`)) {
+          throw new InputError(`${display}: ${relative(dir, join(current, 'meta', '_journal.json'))} lists migration ${tag} but ${relative(dir, join(current, tag + '.sql'))} does not exist`);
+        }
+      }
+    }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(current, entry.name);
@@ -77,7 +116,9 @@ export function listSqlFiles(dir: string, display: string): string[] {
         }
       }
       if (isDir) walk(full);
-      else if (isFile && entry.name.toLowerCase().endsWith('.sql') && !isDownMigration(entry.name)) found.push(full);
+      else if (isFile && entry.name.toLowerCase().endsWith('.sql') && !isDownMigration(entry.name)) {
+        if (!journalTags || journalTags.has(entry.name.slice(0, -'.sql'.length))) found.push(full);
+      }
     }
   };
   walk(dir);

@@ -36,4 +36,28 @@ describe('listSqlFiles', () => {
     const dir = testTempDir('empty-');
     expect(() => listSqlFiles(dir, 'empty/')).toThrow('empty/: no .sql files in this directory');
   });
+
+  it('in a drizzle-kit folder, reads only the migrations its journal lists, as drizzle\'s migrator applies them', () => {
+    // Dokploy and LobeChat keep a .sql file the journal left out; loading it breaks the schema (column added twice)
+    const dir = testTempDir('drizzle-');
+    mkdirSync(join(dir, 'drizzle', 'meta'), { recursive: true });
+    for (const f of ['0000_init.sql', '0001_stray_left_out.sql', '0001_add_name.sql', '0002_more.sql']) writeFileSync(join(dir, 'drizzle', f), 'SELECT 1;');
+    const journal = { version: '7', dialect: 'postgresql', entries: ['0000_init', '0001_add_name', '0002_more'].map((tag, idx) => ({ idx, version: '7', when: 1700000000000 + idx, tag, breakpoints: true })) };
+    writeFileSync(join(dir, 'drizzle', 'meta', '_journal.json'), JSON.stringify(journal));
+    writeFileSync(join(dir, 'seed.sql'), 'SELECT 1;'); // outside the journal's folder: read as before
+    expect(listSqlFiles(dir, 'app').map((p) => relative(dir, p))).toEqual(['drizzle/0000_init.sql', 'drizzle/0001_add_name.sql', 'drizzle/0002_more.sql', 'seed.sql']);
+    // near miss: a meta/_journal.json of another shape is not drizzle-kit's, every file is read
+    writeFileSync(join(dir, 'drizzle', 'meta', '_journal.json'), JSON.stringify({ entries: [{ id: 1 }] }));
+    expect(listSqlFiles(join(dir, 'drizzle'), 'drizzle/')).toHaveLength(4);
+  });
+
+  it('fails with one line when the drizzle-kit journal lists a migration whose file is missing, or is not JSON', () => {
+    const dir = testTempDir('drizzle-');
+    mkdirSync(join(dir, 'meta'));
+    writeFileSync(join(dir, '0000_init.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ dialect: 'postgresql', entries: [{ idx: 0, tag: '0000_init' }, { idx: 1, tag: '0001_gone' }] }));
+    expect(() => listSqlFiles(dir, 'drizzle/')).toThrow('drizzle/: meta/_journal.json lists migration 0001_gone but 0001_gone.sql does not exist');
+    writeFileSync(join(dir, 'meta', '_journal.json'), '{ "entries": [');
+    expect(() => listSqlFiles(dir, 'drizzle/')).toThrow(/^drizzle\/: meta\/_journal\.json is not valid JSON \(/);
+  });
 });
