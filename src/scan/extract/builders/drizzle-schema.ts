@@ -3,8 +3,8 @@
 // code's `clients` comes from (usually schema.ts), and what their properties are called in SQL.
 // https://orm.drizzle.team/docs/sql-schema-declaration
 import { ts } from '../../typescript.js';
-import { skipWrappers, chainOf } from './chain.js';
-import { declarationsOf, lookup } from './declarations.js';
+import { skipWrappers, chainOf, type Chain } from './chain.js';
+import { declarationsOf, lookup, returnedExpressions, type Declaration, type FileDeclarations, type ImportFrom } from './declarations.js';
 import { parseFile, resolveModule } from './modules.js';
 import { exportedOrigin, originIn, type Origin } from './origin.js';
 import { propertyOf } from './rows.js';
@@ -43,29 +43,127 @@ function isImportOf(origin: Origin, name: string): boolean {
   return origin.kind === 'import' && origin.from.module === PG_CORE && (origin.path.at(-1) ?? origin.from.imported) === name;
 }
 
-/** `integer('yclients_id').notNull().$defaultFn(…)` under property `yclientsId`. */
-function columnOf(property: string, initializer: ts.Expression): DrizzleColumn | null {
+/** A declaration exported by a project module (following re-exports and barrels), with its file. */
+function exportedDeclaration(file: FileDeclarations, name: string, depth: number): { declaration: Declaration; file: FileDeclarations } | null {
+  if (depth > MAX_HELPER_DEPTH * 2) return null;
+  const local = file.exports.get(name);
+  if (local !== undefined) {
+    const declaration = lookup(file, local, file.sourceFile.end - 1);
+    if (declaration?.kind === 'import' && declaration.importFrom) return importedDeclaration(file, declaration.importFrom, depth + 1);
+    return declaration ? { declaration, file } : null;
+  }
+  const reexport = file.reexports.get(name);
+  if (reexport) return importedDeclaration(file, reexport, depth + 1);
+  for (const module of file.exportAll) {
+    const path = resolveModule(file.sourceFile.fileName, module);
+    const other = path === null ? null : parseFile(path);
+    const found = other && exportedDeclaration(declarationsOf(other), name, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** What an import names in a project file; null for a package's (or a namespace import). */
+function importedDeclaration(file: FileDeclarations, from: ImportFrom, depth: number): { declaration: Declaration; file: FileDeclarations } | null {
+  if (from.imported === '*' || from.imported === 'default') return null;
+  const path = resolveModule(file.sourceFile.fileName, from.module);
+  const other = path === null ? null : parseFile(path);
+  return other ? exportedDeclaration(declarationsOf(other), from.imported, depth + 1) : null;
+}
+
+/** The declaration a name stands for at `node`, followed into the project file it is imported from. */
+function declarationAt(file: FileDeclarations, node: ts.Identifier): { declaration: Declaration; file: FileDeclarations } | null {
+  const declaration = lookup(file, node.text, node.pos);
+  if (declaration?.kind === 'import' && declaration.importFrom) return importedDeclaration(file, declaration.importFrom, 0);
+  return declaration ? { declaration, file } : null;
+}
+
+// helpers calling helpers: `createdAt()` → `timestamptz('created_at')` → `timestamp(name, …)` is 2
+const MAX_HELPER_DEPTH = 4;
+
+/** A column name argument: its text, absent (Drizzle then names the column after the property), or not known (null). */
+type NameArgument = string | undefined | null;
+
+function nameArgument(argument: ts.Expression | undefined, parameter: ts.ParameterDeclaration | undefined, bindings: ReadonlyMap<string, NameArgument>): NameArgument {
+  const node = argument ? skipWrappers(argument) : parameter?.initializer && skipWrappers(parameter.initializer);
+  if (!node) return undefined;
+  if (ts.isStringLiteralLike(node)) return node.text;
+  if (ts.isIdentifier(node) && bindings.has(node.text)) return bindings.get(node.text);
+  if (ts.isIdentifier(node) && node.text === 'undefined') return undefined;
+  return null;
+}
+
+/**
+ * The SQL name a column builder chain gives and whether it sets a run-time default. A call of the
+ * app's own helper (LobeChat's `createdAt: createdAt()`, with `const createdAt = () =>
+ * timestamptz('created_at').notNull()` and `const timestamptz = (name: string) => timestamp(name, …)`)
+ * is followed into the helper's one returned chain, its parameters bound to the call's arguments:
+ * taking the property's name there was a false unknown-column on every `createdAt` (658 on LobeChat).
+ */
+function builderOf(file: FileDeclarations, chain: Chain, bindings: ReadonlyMap<string, NameArgument>, depth: number): { name: NameArgument; runtimeDefault: boolean } {
+  const runtimeDefault = chain.links.some((l) => /^\$(default|defaultFn|onUpdate|onUpdateFn)$/.test(l.name));
+  const builder = chain.links[0]!;
+  const callee = skipWrappers(chain.base);
+  const helper = builder.name === '' && ts.isIdentifier(callee) ? declarationAt(file, callee) : null;
+  const fn = helper?.declaration.function;
+  if (!helper || !fn) {
+    const first = builder.args[0] && skipWrappers(builder.args[0]);
+    // a builder of drizzle-orm or another package (customType, pgvector's vector): `text('name')`, `text()`, `text({ … })`
+    if (first && ts.isIdentifier(first) && bindings.has(first.text)) return { name: bindings.get(first.text), runtimeDefault };
+    return { name: first && ts.isStringLiteralLike(first) ? first.text : depth > 0 && first && ts.isIdentifier(first) ? null : undefined, runtimeDefault };
+  }
+  const returned = returnedExpressions(helper.declaration);
+  const inner = returned.length === 1 ? skipWrappers(returned[0]!) : null;
+  if (depth >= MAX_HELPER_DEPTH || !inner || !ts.isCallExpression(inner)) return { name: null, runtimeDefault };
+  const innerBindings = new Map<string, NameArgument>();
+  fn.parameters.forEach((parameter, i) => {
+    if (ts.isIdentifier(parameter.name)) innerBindings.set(parameter.name.text, nameArgument(builder.args[i], parameter, bindings));
+  });
+  const found = builderOf(helper.file, chainOf(inner), innerBindings, depth + 1);
+  return { name: found.name, runtimeDefault: runtimeDefault || found.runtimeDefault };
+}
+
+/** `integer('yclients_id').notNull().$defaultFn(…)` under property `yclientsId`; null when its name is not known. */
+function columnOf(file: FileDeclarations, property: string, initializer: ts.Expression): DrizzleColumn | null {
   const node = skipWrappers(initializer);
   if (!ts.isCallExpression(node)) return null;
   const chain = chainOf(node);
-  const builder = chain.links[0];
-  if (!builder) return null;
-  const explicitName = literalText(builder.args[0]);
-  const runtimeDefault = chain.links.some((l) => /^\$(default|defaultFn|onUpdate|onUpdateFn)$/.test(l.name));
-  return { name: explicitName ?? property, runtimeDefault, explicit: explicitName !== null };
+  if (!chain.links[0]) return null;
+  const { name, runtimeDefault } = builderOf(file, chain, new Map(), 0);
+  if (name === null) return null;
+  return { name: name ?? property, runtimeDefault, explicit: name !== undefined };
 }
 
-function columnsOf(definition: ts.Expression | undefined): { columns: Map<string, DrizzleColumn>; complete: boolean } | null {
+/**
+ * The columns of a table's definition object. A spread of a `const` object of column builders (LobeChat's
+ * `...timestamps`), here or imported from a project file, adds its columns; any other spread or
+ * computed key makes the table incomplete.
+ */
+function columnsOf(file: FileDeclarations, definition: ts.Expression | undefined, depth = 0): { columns: Map<string, DrizzleColumn>; complete: boolean } | null {
   let node = definition && skipWrappers(definition);
   if (node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !ts.isBlock(node.body)) node = skipWrappers(node.body);
   if (!node || !ts.isObjectLiteralExpression(node)) return null;
   const columns = new Map<string, DrizzleColumn>();
   let complete = true;
   for (const property of node.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      const spread = skipWrappers(property.expression);
+      const found = depth < MAX_HELPER_DEPTH && ts.isIdentifier(spread) ? declarationAt(file, spread) : null;
+      const object = found?.declaration.kind === 'variable' && !found.declaration.function ? found.declaration.initializer : undefined;
+      const inner = object && ts.isObjectLiteralExpression(skipWrappers(object)) ? columnsOf(found!.file, object, depth + 1) : null;
+      if (!inner) complete = false;
+      else {
+        for (const [key, column] of inner.columns) columns.set(key, column);
+        complete &&= inner.complete;
+      }
+      continue;
+    }
     const key = ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : null;
-    const column = key === null ? null : columnOf(key, (property as ts.PropertyAssignment).initializer);
-    if (key === null || !column) complete = false;
-    else columns.set(key, column);
+    const column = key === null ? null : columnOf(file, key, (property as ts.PropertyAssignment).initializer);
+    if (key === null || !column) {
+      complete = false;
+      if (key !== null) columns.delete(key);
+    } else columns.set(key, column);
   }
   return { columns, complete };
 }
@@ -116,7 +214,7 @@ export function drizzleTableOf(origin: Origin): DrizzleTable | null {
   }
   const literal = ok ? literalText(node.arguments[0]) : null;
   const name = literal === null ? null : namer(literal);
-  const columns = name === null ? null : columnsOf(node.arguments[1]);
+  const columns = name === null ? null : columnsOf(declarationsOf(origin.sourceFile), node.arguments[1]);
   const table = name !== null && columns ? { schema, name, ...columns } : null;
   // only what the call itself decides is remembered: whether its callee is a table function depends on
   // how far the origin walk got (a barrel's `export *` makes it longer), and a miss remembered from a
