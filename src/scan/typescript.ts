@@ -38,6 +38,7 @@ export declare namespace ts {
   export type CallExpression = TypeScript.CallExpression;
   export type ClassDeclaration = TypeScript.ClassDeclaration;
   export type ClassExpression = TypeScript.ClassExpression;
+  export type ClassLikeDeclaration = TypeScript.ClassLikeDeclaration;
   export type CompilerOptions = TypeScript.CompilerOptions;
   export type EntityName = TypeScript.EntityName;
   export type Expression = TypeScript.Expression;
@@ -47,6 +48,7 @@ export declare namespace ts {
   export type Identifier = TypeScript.Identifier;
   export type ImportDeclaration = TypeScript.ImportDeclaration;
   export type InterfaceDeclaration = TypeScript.InterfaceDeclaration;
+  export type MethodDeclaration = TypeScript.MethodDeclaration;
   export type ModuleKind = TypeScript.ModuleKind;
   export type ModuleResolutionCache = TypeScript.ModuleResolutionCache;
   export type ModuleResolutionKind = TypeScript.ModuleResolutionKind;

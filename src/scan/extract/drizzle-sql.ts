@@ -7,6 +7,7 @@
 import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
+import { declarationsOf, functionReturns, lookup } from './builders/declarations.js';
 import type { TableResolver } from './builders/drizzle-schema.js';
 import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type HoleClassifier } from './template.js';
 import type { ExtractContext } from './types.js';
@@ -16,10 +17,20 @@ const RELATION_BEFORE = /\b(from|join|into|update|table|only|truncate)\s*$/i;
 
 const isSqlModule = (module: string): boolean => module === 'drizzle-orm' || module.startsWith('drizzle-orm/sql');
 
+/**
+ * The initializer of the `const` a name refers to where it is written: the innermost declaration, so the
+ * same name declared in two functions of a file (LobeChat's `const combinedQuery = sql`…`` in two methods)
+ * is each function's own.
+ */
+function constInitializer(name: ts.Identifier, context: ExtractContext): ts.Expression | null {
+  const declaration = lookup(declarationsOf(context.sourceFile), name.text, name.pos);
+  return declaration?.kind === 'variable' && declaration.constant ? (declaration.initializer ?? null) : null;
+}
+
 /** Is `node` a call of Drizzle's `sql` tag (`sql`…``, `sql<T>`…``), directly or through a const of the file? */
 function sqlTemplate(node: ts.Expression, context: ExtractContext): ts.TaggedTemplateExpression | null {
   let current = skipWrappers(node);
-  if (ts.isIdentifier(current)) current = skipWrappers(context.resolveLocal(current) ?? current);
+  if (ts.isIdentifier(current)) current = skipWrappers(constInitializer(current, context) ?? context.resolveLocal(current) ?? current);
   if (!ts.isTaggedTemplateExpression(current)) return null;
   const binding = context.importOf(current.tag);
   if (!binding || !ts.isIdentifier(skipWrappers(current.tag)) || binding.imported !== 'sql' || !isSqlModule(binding.module)) return null;
@@ -32,6 +43,44 @@ function sqlHelper(callee: ts.Expression, context: ExtractContext): string | nul
   if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression)) return null;
   const binding = context.importOf(node.expression);
   return binding && binding.imported === 'sql' && isSqlModule(binding.module) ? node.name.text : null;
+}
+
+/** `this.name` inside a class: the method of that name of the innermost class around it (no parent pointers: searched from the top). */
+function methodOf(node: ts.PropertyAccessExpression, sourceFile: ts.SourceFile): ts.MethodDeclaration | null {
+  let owner: ts.ClassLikeDeclaration | null = null;
+  const visit = (child: ts.Node): void => {
+    if (child.pos > node.pos || child.end < node.end) return;
+    if (ts.isClassLike(child)) owner = child;
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  const member = (owner as ts.ClassLikeDeclaration | null)?.members.find((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === node.name.text);
+  return member && ts.isMethodDeclaration(member) ? member : null;
+}
+
+/**
+ * Does the hole hold a `sql` fragment built at run time: a call of a function or method of the file (or a
+ * const holding one) that returns a `sql` template or helper? LobeChat's
+ * `sql`SELECT * FROM (${combinedQuery}) ORDER BY ${orderClause}`` with `orderClause =
+ * this.buildOrderClause(…)` returning `sql.raw(…)`: bound as values, they made a false sql-parse-error,
+ * or a statement checked as if the clause were a value.
+ */
+function buildsSql(expression: ts.Expression, context: ExtractContext, depth = 0): boolean {
+  const node = skipWrappers(expression);
+  if (depth > 3) return false;
+  if (sqlTemplate(node, context)) return true;
+  if (ts.isConditionalExpression(node)) return buildsSql(node.whenTrue, context, depth + 1) || buildsSql(node.whenFalse, context, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const initializer = constInitializer(node, context);
+    return initializer !== null && buildsSql(initializer, context, depth + 1);
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const callee = skipWrappers(node.expression);
+  if (sqlHelper(callee, context) !== null) return true;
+  let fn: ts.SignatureDeclaration | undefined;
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) fn = methodOf(callee, context.sourceFile) ?? undefined;
+  else if (ts.isIdentifier(callee)) fn = lookup(declarationsOf(context.sourceFile), callee.text, callee.pos)?.function;
+  return fn !== undefined && functionReturns(fn).some((returned) => buildsSql(returned, context, depth + 1));
 }
 
 function classifier(context: ExtractContext, resolver: TableResolver): HoleClassifier {
@@ -62,6 +111,7 @@ function classifier(context: ExtractContext, resolver: TableResolver): HoleClass
     const table = resolver.table(node);
     if (table) return { kind: 'text', text: [table.schema, table.name].filter((p): p is string => p !== null).map(quoteIdentifier).join('.') };
     if (RELATION_BEFORE.test(before)) return { kind: 'unresolved', reason: 'a relation chosen at run time' };
+    if (buildsSql(node, context)) return { kind: 'unresolved', reason: 'an SQL fragment built at run time' };
     return { kind: 'param', value: expression };
   };
   return classify;

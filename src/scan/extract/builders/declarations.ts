@@ -27,6 +27,8 @@ export interface Declaration {
   readonly function?: ts.SignatureDeclaration;
   /** parameters of a function passed as an argument: the call it is passed to */
   readonly callbackOf?: ts.CallExpression;
+  /** a `const` variable (its initializer is its value wherever it is read) */
+  readonly constant?: true;
 }
 
 export interface FileDeclarations {
@@ -95,8 +97,11 @@ const returnsCache = treeCache<ts.SignatureDeclaration, readonly ts.Expression[]
  * cost a fifth of the declarations walk on the 500k-line bench.
  */
 export function returnedExpressions(declaration: Declaration): readonly ts.Expression[] {
-  const fn = declaration.function;
-  if (!fn) return [];
+  return declaration.function ? functionReturns(declaration.function) : [];
+}
+
+/** What a function (or method) returns: the expressions of its return statements, or an arrow's body. */
+export function functionReturns(fn: ts.SignatureDeclaration): readonly ts.Expression[] {
   let returns = returnsCache.get(fn);
   if (!returns) {
     returns = returnsOf(fn);
@@ -150,6 +155,8 @@ export function declarationsOf(sourceFile: ts.SourceFile, also?: AlsoCollect): F
     list.push(declaration);
     byName.set(declaration.name, list);
   };
+  // the declarations of `const` lists, met before their declarations are
+  const constants = new Set<ts.VariableDeclaration>();
   const fileScope: Scope = { start: 0, end: sourceFile.end };
   // one child visitor per scope, not a closure per node
   const inScope = (scope: Scope): ((child: ts.Node) => void) => (scope.visitChild ??= (child) => visit(child, scope));
@@ -158,6 +165,7 @@ export function declarationsOf(sourceFile: ts.SourceFile, also?: AlsoCollect): F
     // parameters of function types and method signatures are never looked up from code
     if (TYPE_ONLY[node.kind]) return;
     if (alsoKinds?.[node.kind]) collect!(node);
+    if (ts.isVariableDeclarationList(node) && node.flags & ts.NodeFlags.Const) for (const d of node.declarations) constants.add(d);
     if (!DECLARES[node.kind]) {
       ts.forEachChild(node, inScope(scope));
       return;
@@ -214,6 +222,7 @@ export function declarationsOf(sourceFile: ts.SourceFile, also?: AlsoCollect): F
                 position,
                 ...(node.type ? { type: node.type } : {}),
                 ...(node.initializer ? { initializer: node.initializer } : {}),
+                ...(constants.has(node) ? { constant: true as const } : {}),
               },
         );
       } else if (ts.isObjectBindingPattern(node.name) && module !== null) {
