@@ -4,7 +4,7 @@
 // https://orm.drizzle.team/docs/sql-schema-declaration
 import { ts } from '../../typescript.js';
 import { skipWrappers, chainOf, type Chain } from './chain.js';
-import { declarationsOf, lookup, returnedExpressions, type Declaration, type FileDeclarations, type ImportFrom } from './declarations.js';
+import { declarationsOf, lookup, lookupTypeAlias, returnedExpressions, type Declaration, type FileDeclarations, type ImportFrom } from './declarations.js';
 import { parseFile, resolveModule } from './modules.js';
 import { exportedOrigin, originIn, type Origin } from './origin.js';
 import { propertyOf } from './rows.js';
@@ -252,21 +252,52 @@ function withCasing(table: DrizzleTable, casing: Casing): DrizzleTable {
 /**
  * The table behind `db.query.<key>` (Drizzle's relational queries): the `schema` option of the
  * `drizzle(…)` call that made `db` names it, as an export of a schema module (`import * as schema`),
- * a property, or a spread of such modules (`{ ...users, ...posts }`). null when not static.
+ * a property, or a spread of such modules (`{ ...users, ...posts }`); or, for a db known by its type
+ * (`PostgresJsDatabase<typeof schema>`), the type's schema argument. null when not static.
  */
-export function relationalTable(drizzleCall: Origin, key: string, casing: Casing): DrizzleTable | null {
-  if (drizzleCall.kind !== 'call') return null;
-  const file = declarationsOf(drizzleCall.sourceFile);
-  const options = drizzleCall.node.arguments?.[drizzleCall.node.arguments.length - 1];
-  const object = options && skipWrappers(options);
-  const schema = object && ts.isObjectLiteralExpression(object) ? propertyOf(object, 'schema') : null;
-  if (!schema) return null;
+export function relationalTable(db: Origin, key: string, casing: Casing): DrizzleTable | null {
+  let table: DrizzleTable | null = null;
+  if (db.kind === 'call') {
+    const options = db.node.arguments?.[db.node.arguments.length - 1];
+    const object = options && skipWrappers(options);
+    const schema = object && ts.isObjectLiteralExpression(object) ? propertyOf(object, 'schema') : null;
+    table = schema ? schemaTable(declarationsOf(db.sourceFile), schema, key) : null;
+  } else if (db.kind === 'typed' && db.typeArguments) {
+    table = schemaTypeTable(db.typeArguments.file, db.typeArguments.nodes[0], key, 0);
+  }
+  return table && withCasing(table, casing);
+}
+
+/**
+ * The schema type argument of a Drizzle database type: `typeof schema`, or an alias of it (LobeChat's
+ * `type LobeChatDatabase = NeonDatabase<LobeChatDatabaseSchema>` with `type LobeChatDatabaseSchema =
+ * typeof schema`; Dokploy's `type Database = PostgresJsDatabase<typeof schema>`, its db a global cache
+ * of the drizzle() call), here or imported from a project file.
+ */
+function schemaTypeTable(file: FileDeclarations, type: ts.TypeNode | undefined, key: string, depth: number): DrizzleTable | null {
+  if (!type || depth > MAX_HELPER_DEPTH) return null;
+  if (ts.isTypeQueryNode(type)) return ts.isIdentifier(type.exprName) ? schemaTable(file, type.exprName, key) : null;
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments?.length) return null;
+  const alias = lookupTypeAlias(file, type.typeName.text, type.pos);
+  if (alias) return schemaTypeTable(file, alias.type, key, depth + 1);
+  const imported = lookup(file, type.typeName.text, type.pos);
+  if (imported?.kind !== 'import' || !imported.importFrom || imported.importFrom.imported === '*') return null;
+  const path = resolveModule(file.sourceFile.fileName, imported.importFrom.module);
+  const module = path === null ? null : parseFile(path);
+  const there = module ? declarationsOf(module) : null;
+  const local = there?.exports.get(imported.importFrom.imported);
+  const exported = there && local !== undefined ? lookupTypeAlias(there, local, there.sourceFile.end - 1) : null;
+  return exported ? schemaTypeTable(there!, exported.type, key, depth + 1) : null;
+}
+
+/** Table `key` of a schema expression written in `file`: a module imported whole, an object of tables, spreads of modules. */
+function schemaTable(file: FileDeclarations, schema: ts.Expression, key: string): DrizzleTable | null {
   const inModule = (name: ts.Expression): DrizzleTable | null => {
     const node = skipWrappers(name);
     if (!ts.isIdentifier(node)) return null;
     const declaration = lookup(file, node.text, node.pos);
     if (declaration?.kind === 'import' && declaration.importFrom?.imported === '*') {
-      const path = resolveModule(drizzleCall.sourceFile.fileName, declaration.importFrom.module);
+      const path = resolveModule(file.sourceFile.fileName, declaration.importFrom.module);
       const module = path === null ? null : parseFile(path);
       return module ? drizzleTableOf(exportedOrigin(declarationsOf(module), key, 0)) : null;
     }
@@ -287,8 +318,7 @@ export function relationalTable(drizzleCall: Origin, key: string, casing: Casing
     }
     return null;
   };
-  const table = inObject(schema);
-  return table && withCasing(table, casing);
+  return inObject(schema);
 }
 
 /** Resolves table expressions of one file, remembering each answer. */

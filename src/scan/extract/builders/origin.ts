@@ -13,8 +13,11 @@ export type Origin =
   /** the result of a call (or `new`) */
   | { readonly kind: 'call'; readonly callee: Origin; readonly node: ts.CallExpression | ts.NewExpression; readonly sourceFile: ts.SourceFile }
   | { readonly kind: 'member'; readonly of: Origin; readonly name: string }
-  /** declared with a type annotation that names a package type */
-  | { readonly kind: 'typed'; readonly type: Origin }
+  /**
+   * declared with a type annotation that names a package type; `typeArguments` are the annotation's own
+   * (`PostgresJsDatabase<typeof schema>`), with the declarations of the file they are written in
+   */
+  | { readonly kind: 'typed'; readonly type: Origin; readonly typeArguments?: { readonly nodes: readonly ts.TypeNode[]; readonly file: FileDeclarations } }
   /** a parameter of a callback passed to `receiver.method(…)` */
   | { readonly kind: 'callback'; readonly receiver: Origin; readonly method: string }
   /** a literal or other expression with nothing more to follow */
@@ -113,8 +116,10 @@ function typeOrigin(file: FileDeclarations, type: ts.TypeNode, depth: number): O
   const root = lookup(file, name.text, type.pos);
   if (root?.kind !== 'import' || !root.importFrom) return UNKNOWN;
   // a type alias exported by a project file (`import type { Client } from '../types'`)
-  if (path.length === 0) return typeOriginOfImport(file, root.importFrom, depth + 1);
-  return { kind: 'typed', type: { kind: 'import', from: root.importFrom, path } };
+  const found: Origin = path.length === 0 ? typeOriginOfImport(file, root.importFrom, depth + 1) : { kind: 'typed', type: { kind: 'import', from: root.importFrom, path } };
+  // the package type's arguments, when this annotation gives them (an alias's own come first)
+  if (found.kind === 'typed' && !found.typeArguments && type.typeArguments?.length) return { ...found, typeArguments: { nodes: type.typeArguments, file } };
+  return found;
 }
 
 /** What a module exports as the type `name`, when it is a type alias (or re-exports one). */
