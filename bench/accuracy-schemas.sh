@@ -5,6 +5,7 @@
 #   CHECKOUTS_DIR/chatbot-ui  (mckaywrigley/chatbot-ui)  → OUT_DIR/chatbot-ui-migrations/  (use with --preset chatbot-ui=supabase)
 #   CHECKOUTS_DIR/langfuse    (langfuse/langfuse)        → OUT_DIR/langfuse.sql
 #   CHECKOUTS_DIR/immich      (immich-app/immich, server/) → OUT_DIR/immich.sql
+#   CHECKOUTS_DIR/lobe-chat (lobehub/lobe-chat)      → OUT_DIR/lobe-chat-migrations/
 set -euo pipefail
 src=$1
 out=$2
@@ -65,4 +66,18 @@ if [ -d "$src/immich/server/src/schema/migrations" ]; then
         print "$q;\n";
       }' "$f"
   done > "$out/immich.sql"
+fi
+
+if [ -f "$src/lobe-chat/packages/database/migrations/meta/_journal.json" ]; then
+  # LobeChat (drizzle-kit migrations, with their journal: a stray file the journal leaves out is skipped by
+  # the loader as by drizzle's migrator). The embedded PostgreSQL has neither pgvector nor ParadeDB's
+  # pg_search: vector(n) columns are read as real[]; CREATE EXTENSION vector/pg_search and the hnsw and bm25
+  # indexes (the code never names them) are left out
+  dir="$out/lobe-chat-migrations"
+  rm -rf "$dir" && mkdir -p "$dir" && cp -r "$src"/lobe-chat/packages/database/migrations/. "$dir"/
+  sed -i 's/^CREATE EXTENSION IF NOT EXISTS vector;/-- (vector extension: not in the embedded PostgreSQL; vector(n) columns read as real[])/' "$dir"/*.sql
+  sed -i 's/\bvector(\([0-9]*\))/real[]/g' "$dir"/*.sql
+  sed -i 's/^\(CREATE INDEX .* USING hnsw .*\)$/-- (hnsw index: needs the vector extension) \1/' "$dir"/*.sql
+  sed -i 's/^CREATE EXTENSION IF NOT EXISTS pg_search;/-- (pg_search extension: not in the embedded PostgreSQL)/' "$dir"/*.sql
+  perl -0pi -e 's/CREATE INDEX (\w+) ON \w+\s+USING bm25 \(.*?\n\);/-- (bm25 index $1: needs pg_search)/gs' "$dir"/*.sql
 fi
