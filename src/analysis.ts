@@ -2,7 +2,6 @@
 // scan → one Report. The two inputs are read at the same time unless both are large SQL inputs (an
 // embedded PostgreSQL holds ~0.5-1.2 GB): those load one after the other, each released before the
 // next. The target stays open only when --verify needs to ask it.
-import { availableParallelism } from 'node:os';
 import { compare as compareSnapshots } from './compare/index.js';
 import type { Config } from './config/load-config.js';
 import { PRESETS } from './config/presets.js';
@@ -44,19 +43,13 @@ function filters(options: AnalysisOptions) {
   return { schemas, excludeSchemas, excludeRoles: preset?.excludeRoles ?? [] };
 }
 
-/** whether a code scan may run on worker threads, which take a snapshot file's bytes in shared memory */
-function scanMayUseWorkers(options: AnalysisOptions): boolean {
-  return (options.workers ?? availableParallelism()) > 1;
-}
-
-async function open(input: string, options: AnalysisOptions, keepOpen: boolean, scanned = false): Promise<OpenedInput> {
+async function open(input: string, options: AnalysisOptions, keepOpen: boolean): Promise<OpenedInput> {
   options.onProgress?.(`reading ${input.startsWith('postgres') ? 'database' : input}`);
   const inputOptions: InputOptions = {
     scratchDb: options.scratchDb,
     keepOpen,
     onNote: options.onNote,
     preset: options.preset ?? options.config?.preset,
-    keepSourceBytes: scanned && scanMayUseWorkers(options),
   };
   return openInput(input, inputOptions);
 }
@@ -173,7 +166,7 @@ export async function runCompare(sourceInput: string, targetInput: string, optio
         throw error;
       },
     );
-    const [s, t] = await Promise.allSettled([sourceOpened, open(targetInput, targetOptions, keepTarget, Boolean(options.codeDirs?.length))]);
+    const [s, t] = await Promise.allSettled([sourceOpened, open(targetInput, targetOptions, keepTarget)]);
     if (s.status === 'rejected' || t.status === 'rejected') {
       if (t.status === 'fulfilled') await t.value.close();
       throw s.status === 'rejected' ? s.reason : (t as PromiseRejectedResult).reason;
@@ -181,7 +174,7 @@ export async function runCompare(sourceInput: string, targetInput: string, optio
     [source, target] = [s.value, t.value];
   } else {
     source = await open(sourceInput, options, false);
-    target = await open(targetInput, options, keepTarget, Boolean(options.codeDirs?.length));
+    target = await open(targetInput, options, keepTarget);
   }
   await source.close();
   try {
@@ -202,7 +195,7 @@ export async function runScan(dirs: readonly string[], schemaInput: string, opti
   // of 0.5 s, load 6-11); now they load their modules meanwhile
   let startOpening = (): void => undefined;
   const scanStarted = options.verify ? Promise.resolve() : new Promise<void>((resolve) => (startOpening = resolve));
-  const opening = scanStarted.then(() => open(schemaInput, options, Boolean(options.verify), true));
+  const opening = scanStarted.then(() => open(schemaInput, options, Boolean(options.verify)));
   const scanning = scanAgainst(opening, { ...options, codeDirs: dirs }, false, startOpening);
   // a scan that ends (or fails: a missing folder) before it starts its workers still reads the schema
   scanning.then(startOpening, startOpening);

@@ -7,7 +7,6 @@ import type { IntrospectOptions } from '../introspect/index.js';
 import type { Queryable, Session } from '../introspect/queryable.js';
 import type pg from 'pg';
 import type { Snapshot } from '../snapshot/types.js';
-import { readSharedBytes, rememberSourceBytes } from '../snapshot/shared-bytes.js';
 import { SnapshotValidationError, validateSnapshot } from '../snapshot/validate.js';
 import { connect, isDatabaseUrl, PgQuery } from './database-url.js';
 import { readEnvUrl } from './env-url.js';
@@ -30,8 +29,6 @@ export interface InputOptions extends IntrospectOptions {
   readonly preset?: string;
   /** notes about things skipped on the way (ignored psql meta-commands, SET parameters) */
   readonly onNote?: (message: string) => void;
-  /** a snapshot file's bytes stay in shared memory for the code scan's worker threads (shared-bytes.ts) */
-  readonly keepSourceBytes?: boolean;
 }
 
 export interface OpenedInput {
@@ -122,13 +119,10 @@ async function openDatabase(url: string, display: string, options: InputOptions)
   }
 }
 
-function readSnapshotFile(path: string, display: string, keepBytes: boolean): OpenedInput {
-  let bytes: Uint8Array | null = null;
+function readSnapshotFile(path: string, display: string): OpenedInput {
   let text: string;
   try {
-    // why not always: until the garbage collector finds it, the shared copy adds the file's size to the run
-    if (keepBytes) bytes = readSharedBytes(path);
-    text = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new InputError(`${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -140,7 +134,6 @@ function readSnapshotFile(path: string, display: string, keepBytes: boolean): Op
   }
   try {
     const snapshot = validateSnapshot(json);
-    if (bytes) rememberSourceBytes(snapshot, bytes);
     return { kind: 'snapshot', display, snapshot, database: null, close: async () => undefined };
   } catch (error) {
     if (error instanceof SnapshotValidationError) throw new SnapshotFormatError(`${display}: ${error.message}`);
@@ -157,7 +150,7 @@ export async function openInput(input: string, options: InputOptions = {}): Prom
     return openDatabase(url, input.startsWith('env:') ? input : maskInput(url), options);
   }
   const display = displayPath(resolve(input));
-  if (kind === 'snapshot') return readSnapshotFile(input, display, options.keepSourceBytes === true);
+  if (kind === 'snapshot') return readSnapshotFile(input, display);
   const paths = kind === 'sql-directory' ? listSqlFiles(resolve(input), display) : [resolve(input)];
   // why: loaded on demand, the embedded PostgreSQL and the SQL parser cost start-up a live database never needs
   const { openSql } = await import('./sql-input.js');

@@ -7,6 +7,7 @@
 // the main thread: the same code either way, so findings cannot depend on the number of workers.
 // Results are per file, put back in file order by the caller.
 import { checkedFile, type CheckRequest, type FileOutcome } from './check-file.js';
+import type { MissTrackingSchema } from './early-check.js';
 import { tablesCreatedIn, type CreatedTable } from './migration-context.js';
 import { mayNeedTypes, typeSitesNeeded, type Site } from './resolve-param-types.js';
 import { createModuleLoader, scanFile, type FileScan, type FileScanInput } from './scan-file.js';
@@ -26,9 +27,14 @@ export interface TypedFile {
 }
 
 export class ChunkScan {
-  private scans: FileScan[] = [];
+  /** per file; null once its outcome is final (checkEarly) */
+  private scans: (FileScan | null)[] = [];
   /** per file, from step 2 (files parsed before the schema was known: none yet) */
   private sites: Site[][] = [];
+  /** per file: its outcome, when checked before every file's created tables were known */
+  private early: (FileOutcome | undefined)[] = [];
+  /** files before this one have been through checkEarly */
+  private earlyDone = 0;
   private readonly load = createModuleLoader();
 
   /**
@@ -49,7 +55,7 @@ export class ChunkScan {
   typeSites(schema: SchemaIndex): TypedFile[] {
     const typed: TypedFile[] = [];
     for (let f = this.sites.length; f < this.scans.length; f++) {
-      const file = this.scans[f]!;
+      const file = this.scans[f]!; // checkEarly runs only on files past step 2
       const sites = typeSitesNeeded(file, schema);
       this.sites.push(sites);
       if (sites.length > 0) typed.push({ position: f, sites: { file: file.file, sites, scan: file } });
@@ -58,13 +64,31 @@ export class ChunkScan {
   }
 
   /**
+   * Step 3 ahead of time, for the files through step 2 since the last call that need no type checker:
+   * those whose outcome cannot depend on the tables other files create (early-check.ts) are checked
+   * now, and their analyses let go of.
+   */
+  checkEarly(schema: MissTrackingSchema, request: CheckRequest): void {
+    for (let f = this.earlyDone; f < this.sites.length; f++) {
+      if (this.sites[f]!.length > 0) continue;
+      const outcome = schema.ifFinal((index) => checkedFile(this.scans[f]!, index, request));
+      if (!outcome) continue;
+      this.early[f] = outcome;
+      this.scans[f] = null;
+    }
+    this.earlyDone = this.sites.length;
+  }
+
+  /**
    * Step 3, after step 2 for every file: check the files that need no answer from the type checker
    * (null for the others, which step 2 handed over), and let go of every analysis.
    */
   checkUntyped(schema: SchemaIndex, request: CheckRequest): (FileOutcome | null)[] {
-    const outcomes = this.scans.map((file, f) => (this.sites[f]!.length === 0 ? checkedFile(file, schema, request) : null));
+    const outcomes = this.scans.map((file, f) => this.early[f] ?? (this.sites[f]!.length === 0 ? checkedFile(file!, schema, request) : null));
     this.scans = [];
     this.sites = [];
+    this.early = [];
+    this.earlyDone = 0;
     return outcomes;
   }
 }

@@ -2,17 +2,21 @@
 // modules and the SQL parser as soon as it starts (it may be started before the scan knows its files:
 // worker-pool.ts), then waits for its job. It takes batches of files itself (a counter shared with the
 // other workers), so it never waits for the main thread, which is busy with the type program
-// meanwhile. In: the job; the snapshot's json columns and the whole snapshot as JSON (whenever they
-// have been read); then, once every file is parsed, every file's created tables. Out: the directories
-// that may need the type checker, the files that do (as soon as the json columns are known), the
-// created tables of the files it parsed, then the other files' outcomes.
+// meanwhile. In: the job; the snapshot's json columns and the whole snapshot, its tables parsed only
+// when read (schema-transfer.ts), whenever they have been read; then, once every file is parsed, every
+// file's created tables. Out: the directories that may need the type checker, the files that do (as
+// soon as the json columns are known), the created tables of the files it parsed, then the other
+// files' outcomes. Files are checked as they are parsed where the created tables cannot change their
+// outcome (early-check.ts); the rest once those are known.
 import { parentPort } from 'node:worker_threads';
-import { parseSharedSnapshotJson } from '../snapshot/shared-bytes.js';
+import type { Snapshot } from '../snapshot/types.js';
 import type { CreatedTable } from './migration-context.js';
 import { codeRules } from './rules/index.js';
 import type { CheckRequest } from './check-file.js';
+import { MissTrackingSchema } from './early-check.js';
 import { ChunkScan } from './scan-chunk.js';
 import { indexSchema, type SchemaIndex } from './schema-index.js';
+import { snapshotFromPayload } from './schema-transfer.js';
 import { loadSqlParser } from './sql/parse.js';
 import { keepTypeScriptCodeCache } from './typescript.js';
 import type { FromWorker, ToWorker, WorkerJob } from './workers.js';
@@ -29,8 +33,10 @@ const parsed: number[] = [];
 const created: CreatedTable[][] = [];
 const typesAhead = new Set<string>();
 let sitesSchema: SchemaIndex | null = null;
-/** the whole snapshot as JSON, parsed only when the files are checked */
-let schemaJson: Uint8Array | null = null;
+/** the whole snapshot, each table parsed when first read */
+let snapshot: Snapshot | null = null;
+/** the snapshot without the code's created tables, for checks ahead of them */
+let earlySchema: MissTrackingSchema | null = null;
 
 parentPort!.on('message', (message: ToWorker) => {
   try {
@@ -64,11 +70,15 @@ async function parseAll(job: WorkerJob): Promise<void> {
   keepTypeScriptCodeCache();
 }
 
-/** the files parsed since the last call that need the type checker, once the snapshot is known */
+/**
+ * The files parsed since the last call that need the type checker, once the snapshot is known; the
+ * others checked where their outcome is already final.
+ */
 function postTyped(): void {
   if (!sitesSchema) return;
   const typed = chunk.typeSites(sitesSchema);
   if (typed.length > 0) post({ type: 'typed', files: typed.map(({ position, sites }) => ({ index: parsed[position]!, sites })) });
+  if (earlySchema && request) chunk.checkEarly(earlySchema, request);
 }
 
 function handle(message: ToWorker): void {
@@ -80,7 +90,9 @@ function handle(message: ToWorker): void {
     return;
   }
   if (message.type === 'schema') {
-    schemaJson = message.json;
+    snapshot = snapshotFromPayload(message.payload);
+    earlySchema = new MissTrackingSchema(indexSchema(snapshot));
+    postTyped();
     return;
   }
   if (message.type === 'json-columns') {
@@ -90,7 +102,8 @@ function handle(message: ToWorker): void {
   }
   // every file parsed, the json columns posted before this message (and handled: messages come in order)
   postTyped();
-  const schema = indexSchema(parseSharedSnapshotJson(schemaJson!), message.created);
-  schemaJson = null;
+  const schema = indexSchema(snapshot!, message.created);
+  snapshot = null;
+  earlySchema = null;
   post({ type: 'checked', outcomes: chunk.checkUntyped(schema, request!) });
 }
