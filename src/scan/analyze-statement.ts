@@ -41,8 +41,8 @@ export function analyzeExtracted(statement: ExtractedStatement): StatementAnalys
   }
   const analyzed = analyzeSqlText(statement.sql);
   if (!analyzed.ok && holesAreNames(statement)) {
-    const { location, library, arrayEncoding } = statement;
-    return { kind: 'unresolved', statement: { location, library, arrayEncoding, kind: 'unresolved', reason: HOLE_AS_NAME } };
+    const { location, library, arrayEncoding, variant } = statement;
+    return { kind: 'unresolved', statement: { location, library, arrayEncoding, ...(variant ? { variant } : {}), kind: 'unresolved', reason: HOLE_AS_NAME } };
   }
   if (!analyzed.ok) return { kind: 'parse-error', statement, message: analyzed.message, position: analyzed.position };
   return { kind: 'analyzed', statement, items: analyzed.parts.map((part) => ({ statement, ...part })) };

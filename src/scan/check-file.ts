@@ -51,9 +51,31 @@ export function checkedFile(
     findings: checkFiles([file], schema, request.rules),
     usages: request.usages ? collectUsages(file.analyses, schema) : [],
     analyses: request.analyses ? file.analyses : null,
-    statements: file.analyses.length,
-    unchecked: file.analyses.flatMap((a) =>
-      a.kind === 'analyzed' ? [] : [{ location: a.statement.location, reason: a.kind === 'unresolved' ? a.statement.reason : PARSE_ERROR_REASON }],
-    ),
+    statements: file.analyses.filter((a) => variantIndex(a) === 0).length,
+    unchecked: uncheckedSites(file.analyses),
   };
+}
+
+/** 0 for a statement with one SQL text, else which of its variants (template.ts) this is. */
+function variantIndex(analysis: StatementAnalysis): number {
+  return analysis.statement.variant?.index ?? 0;
+}
+
+/** Statements not checked, with why: a site with several variants counts once (its first variant not checked). */
+function uncheckedSites(analyses: readonly StatementAnalysis[]): UncheckedStatement[] {
+  const unchecked: UncheckedStatement[] = [];
+  let site: StatementAnalysis['statement'] | null = null;
+  for (const a of analyses) {
+    if (a.kind === 'analyzed') continue;
+    // the variants of one site are consecutive and share its location object's values
+    const index = variantIndex(a);
+    if (index > 0 && site && sameLocation(site.location, a.statement.location)) continue;
+    site = a.statement;
+    unchecked.push({ location: a.statement.location, reason: a.kind === 'unresolved' ? a.statement.reason : PARSE_ERROR_REASON });
+  }
+  return unchecked;
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
 }

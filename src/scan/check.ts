@@ -55,8 +55,9 @@ export function checkFiles(files: readonly FileScan[], schema: SchemaIndex, rule
               sql: sql.length > MAX_SQL ? `${sql.slice(0, MAX_SQL - 1)}…` : sql,
               ...(draft.fix !== undefined ? { fix: draft.fix } : {}),
             };
-            // one finding per rule, object and location: a statement repeated in a loop is one problem
-            const key = `${rule.id}\u0000${location.file}:${location.line}:${location.column}\u0000${finding.message}`;
+            // one finding per rule, object and location: a statement repeated in a loop is one problem;
+            // one parse error per location, whose variants (template.ts) may fail at different characters
+            const key = `${rule.id}\u0000${location.file}:${location.line}:${location.column}\u0000${subject.kind === 'parse-error' ? '' : finding.message}`;
             if (seen.has(key)) return;
             seen.add(key);
             findings.push(finding);

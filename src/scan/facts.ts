@@ -189,6 +189,12 @@ interface StatementBase {
   readonly location: Location;
   readonly library: Library;
   readonly arrayEncoding: ArrayEncoding;
+  /**
+   * one of the SQL texts a template with clauses chosen at run time sends (template.ts), all at the same
+   * location and one after the other: the site counts once in the coverage, and its findings and usages
+   * are deduplicated by location
+   */
+  readonly variant?: { readonly index: number; readonly of: number };
 }
 
 /** A raw SQL statement resolved statically; `${…}` holes already numbered `$1…$n`. */

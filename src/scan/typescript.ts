@@ -38,6 +38,7 @@ export declare namespace ts {
   export type CallExpression = TypeScript.CallExpression;
   export type ClassDeclaration = TypeScript.ClassDeclaration;
   export type ClassExpression = TypeScript.ClassExpression;
+  export type ConditionalExpression = TypeScript.ConditionalExpression;
   export type ClassLikeDeclaration = TypeScript.ClassLikeDeclaration;
   export type CompilerOptions = TypeScript.CompilerOptions;
   export type EntityName = TypeScript.EntityName;

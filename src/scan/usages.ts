@@ -26,11 +26,18 @@ function place(name: RelationName, schema: SchemaIndex): { schema: string; table
 
 export function collectUsages(analyses: readonly StatementAnalysis[], schema: SchemaIndex): Usage[] {
   const usages: Usage[] = [];
+  let seen = new Set<string>();
+  let site: StatementAnalysis['statement'] | null = null;
   for (const analysis of analyses) {
     if (analysis.kind !== 'analyzed') continue;
-    // every usage of one statement shares its location: deduplicate within the statement
-    const seen = new Set<string>();
-    const location = analysis.statement.location;
+    // every usage of one statement shares its location: deduplicate within the statement, and within
+    // the variants of one site (template.ts: consecutive, at the same location)
+    const statement = analysis.statement;
+    const sameSite = statement.variant && site?.variant &&
+      site.location.file === statement.location.file && site.location.line === statement.location.line && site.location.column === statement.location.column;
+    if (!sameSite) seen = new Set<string>();
+    site = statement;
+    const location = statement.location;
     const add = (where: { schema: string; table: string }, column: string | null, access: Usage['access']): void => {
       const key = `${where.schema}\u0000${where.table}\u0000${column ?? ''}\u0000${access}`;
       if (seen.has(key)) return;

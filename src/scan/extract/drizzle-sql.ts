@@ -9,7 +9,7 @@ import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
 import { declarationsOf, functionReturns, lookup } from './builders/declarations.js';
 import type { TableResolver } from './builders/drizzle-schema.js';
-import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type HoleClassifier } from './template.js';
+import { buildSql, builtStatements, looksLikeStatement, quoteIdentifier, staticText, type HoleClassifier } from './template.js';
 import type { ExtractContext } from './types.js';
 
 /** SQL right before a hole that must be a relation: a bound value there is no statement PostgreSQL takes. */
@@ -117,13 +117,13 @@ function classifier(context: ExtractContext, resolver: TableResolver): HoleClass
   return classify;
 }
 
-function statementOf(call: ts.CallExpression, template: ts.TaggedTemplateExpression, context: ExtractContext, resolver: TableResolver): ExtractedStatement | null {
-  if (!looksLikeStatement(staticText(template.template))) return null;
+function statementsOf(call: ts.CallExpression, template: ts.TaggedTemplateExpression, context: ExtractContext, resolver: TableResolver): ExtractedStatement[] {
+  if (!looksLikeStatement(staticText(template.template))) return [];
   // the driver under Drizzle varies (node-postgres, postgres.js, neon, …): values are not judged by how
   // an array would be encoded
   const base = { location: context.location(call), library: 'drizzle', arrayEncoding: 'server-typed' } as const;
   const built = buildSql(template.template, classifier(context, resolver), context);
-  return built.ok ? { ...base, kind: 'sql', sql: built.sql, params: built.params } : { ...base, kind: 'unresolved', reason: built.reason };
+  return builtStatements(built, base);
 }
 
 /**
@@ -137,8 +137,7 @@ export function drizzleSqlStatements(context: ExtractContext, resolverFor: (db: 
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'execute' || call.arguments.length !== 1) continue;
     const template = sqlTemplate(call.arguments[0]!, context);
     if (!template) continue;
-    const statement = statementOf(call, template, context, resolverFor(callee.expression));
-    if (statement) statements.push(statement);
+    statements.push(...statementsOf(call, template, context, resolverFor(callee.expression)));
   }
   return statements;
 }

@@ -7,7 +7,7 @@
 import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
-import { buildSql, quoteIdentifier, type Hole } from './template.js';
+import { buildSql, builtStatements, quoteIdentifier, type Hole } from './template.js';
 import type { ExtractContext } from './types.js';
 
 function isKyselySql(tag: ts.Expression, context: ExtractContext): boolean {
@@ -100,7 +100,7 @@ export function kyselySqlStatements(context: ExtractContext, arrayEncoding: 'arr
     if (!template) continue;
     const built = buildSql(template.template, classifier(context), context);
     const location = context.location(call);
-    statements.push(built.ok ? { ...base, location, kind: 'sql', sql: built.sql, params: built.params } : { ...base, location, kind: 'unresolved', reason: built.reason });
+    statements.push(...builtStatements(built, { ...base, location }));
   }
   return statements;
 }

@@ -6,7 +6,7 @@ import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
 import { looksLikeDatabase, paramsOf, queryArguments, rawStatement, valueList } from './raw-call.js';
-import { buildSql, type HoleClassifier } from './template.js';
+import { buildSql, builtStatements, type HoleClassifier } from './template.js';
 import { forwardsParameter, queryCallShape, type QueryCallShape } from './query-wrappers.js';
 import { sequelizeOptions, withSequelizePlaceholders } from './sequelize-options.js';
 import type { ExtractContext, Extractor } from './types.js';
@@ -80,7 +80,7 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
     if (tagged) {
       const built = buildSql(tagged.template.template, holeClassifier(tagged.module, context), context);
       const base = { location: context.location(call), library, arrayEncoding } as const;
-      statements.push(built.ok ? { ...base, kind: 'sql', sql: built.sql, params: built.params } : { ...base, kind: 'unresolved', reason: built.reason });
+      statements.push(...builtStatements(built, base));
       continue;
     }
     if (ts.isTaggedTemplateExpression(args.text)) continue;

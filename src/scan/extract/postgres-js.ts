@@ -8,7 +8,7 @@ import type { ExtractedStatement } from '../facts.js';
 import { propertyName } from './constants.js';
 import { rootIdentifier } from './context.js';
 import { paramsOf, rawStatement, valueList } from './raw-call.js';
-import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
+import { buildSql, builtStatements, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
 import { forwardsParameter, queryCallShape } from './query-wrappers.js';
 import { isProjectModule } from './builders/modules.js';
 import { RAW_TAGS as PRISMA_RAW_TAGS } from './prisma.js';
@@ -149,11 +149,7 @@ const extractor: Extractor = {
       insideUntil = node.end;
       const built = buildSql(node.template, classifier(tagName(node.tag), context), context);
       const location = context.location(node);
-      if (!built.ok) statements.push({ ...base, location, kind: 'unresolved', reason: built.reason });
-      else {
-        const verifiable = !built.sql.includes('AS helper_rows');
-        statements.push({ ...base, location, kind: 'sql', sql: built.sql, params: built.params, ...(verifiable ? {} : { verifiable }) });
-      }
+      statements.push(...builtStatements(built, { ...base, location }, ({ sql }) => (sql.includes('AS helper_rows') ? { verifiable: false } : {})));
     }
     for (const call of context.calls) {
       const callee = call.expression;

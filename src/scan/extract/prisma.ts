@@ -8,7 +8,7 @@ import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
 import { declarationsOf, lookup } from './builders/declarations.js';
 import { paramsOf, rawStatement } from './raw-call.js';
-import { buildSql, looksLikeStatement, staticText, type Hole } from './template.js';
+import { buildSql, builtStatements, looksLikeStatement, staticText, type Hole } from './template.js';
 import { parseSql } from '../sql/parse.js';
 import { forwardsParameter, queryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
@@ -106,11 +106,11 @@ const extractor: Extractor = {
       if (!looksLikeStatement(staticText(template))) return;
       const built = buildSql(template, classifier(context), context);
       const location = context.location(node);
-      if (built.ok && callHoleBreaksParse(template, built.sql)) {
+      if (built.ok && built.variants.some(({ sql }) => callHoleBreaksParse(template, sql))) {
         statements.push({ ...base, location, kind: 'unresolved', reason: 'a template hole is a function call that returns SQL (a clause built at run time)' });
         return;
       }
-      statements.push(built.ok ? { ...base, location, kind: 'sql', sql: built.sql, params: built.params } : { ...base, location, kind: 'unresolved', reason: built.reason });
+      statements.push(...builtStatements(built, { ...base, location }));
     };
     for (const node of context.taggedTemplates) {
       const name = memberName(node.tag);

@@ -8,7 +8,7 @@ import { ts } from '../typescript.js';
 import type { ExtractedStatement } from '../facts.js';
 import { rootIdentifier } from './context.js';
 import { isProjectModule } from './builders/modules.js';
-import { buildSql, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
+import { buildSql, builtStatements, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const STATEMENT_TAGS = new Set(['type', 'typeAlias', 'unsafe']);
@@ -130,7 +130,7 @@ const extractor: Extractor = {
       insideUntil = node.end;
       const base = { library: 'slonik', arrayEncoding: 'json', location: context.location(node) } as const;
       const built = buildSql(node.template, classifier(context), context);
-      statements.push(built.ok ? { ...base, kind: 'sql', sql: built.sql, params: built.params } : { ...base, kind: 'unresolved', reason: built.reason });
+      statements.push(...builtStatements(built, base));
     }
     return statements;
   },

@@ -2,7 +2,8 @@
 // (a bound value, a nested fragment, an identifier, a helper); this file does the numbering.
 import { ts } from '../typescript.js';
 import { skipWrappers } from './builders/chain.js';
-import type { ParamFact, ValueKind } from '../facts.js';
+import { declarationsOf, lookup } from './builders/declarations.js';
+import type { ExtractedStatement, ParamFact, SqlStatement, ValueKind } from '../facts.js';
 import type { ExtractContext } from './types.js';
 
 export type Hole =
@@ -14,18 +15,68 @@ export type Hole =
   | { readonly kind: 'fragment'; readonly template: ts.TemplateLiteral }
   /** several holes joined by a separator (`sql.join`, `Prisma.join`) */
   | { readonly kind: 'sequence'; readonly holes: readonly Hole[]; readonly separator: string }
+  /** SQL chosen at run time among these (`${cond ? sql`AND …` : sql``}`): each makes a variant */
+  | { readonly kind: 'choice'; readonly alternatives: readonly Hole[] }
   | { readonly kind: 'unresolved'; readonly reason: string };
 
 /** Decides what one `${expression}` means; `sqlBefore` is the SQL built so far (helpers depend on it). */
 export type HoleClassifier = (expression: ts.Expression, sqlBefore: string) => Hole;
 
+/** One SQL text a template can send. */
+export interface SqlVariant {
+  readonly sql: string;
+  readonly params: readonly ParamFact[];
+}
+
 export type BuiltSql =
-  | { readonly ok: true; readonly sql: string; readonly params: readonly ParamFact[] }
+  /** every combination of the clauses chosen at run time, the first alternative of each first */
+  | { readonly ok: true; readonly variants: readonly SqlVariant[] }
   | { readonly ok: false; readonly reason: string };
 
 class Unresolved extends Error {}
 
+/**
+ * Up to this many variants (three conditional clauses) a template is checked in each; more is not
+ * checked. Why a limit: the combinations grow exponentially, and each is parsed and checked.
+ */
+const MAX_VARIANTS = 8;
+
+/**
+ * The SQL a template sends, with `$n` for its bound values: one variant per combination of the
+ * clauses it chooses at run time (`${cond ? sql`AND x = ${y}` : sql``}`), each numbered on its own.
+ * Why every variant: each is SQL the application sends when its conditions hold, so a clause that
+ * breaks is a breakage; taking none of them (as before) left such statements unchecked, and a
+ * conditional read as a bound value made a false parse error.
+ */
 export function buildSql(template: ts.TemplateLiteral, classify: HoleClassifier, context: ExtractContext): BuiltSql {
+  const variants: SqlVariant[] = [];
+  // depth-first over the choices met while rendering: `path` holds the alternative taken at each
+  // (missing: the first), and a choice's own holes are rendered only when it is taken
+  let path: number[] = [];
+  for (;;) {
+    const taken: number[] = [];
+    const arities: number[] = [];
+    const pick = (arity: number): number => {
+      const choice = path[taken.length] ?? 0;
+      taken.push(choice);
+      arities.push(arity);
+      return choice;
+    };
+    try {
+      variants.push(buildVariant(template, classify, context, pick));
+    } catch (error) {
+      if (error instanceof Unresolved) return { ok: false, reason: error.message };
+      throw error;
+    }
+    let last = taken.length - 1;
+    while (last >= 0 && taken[last]! + 1 >= arities[last]!) last--;
+    if (last < 0) return { ok: true, variants };
+    if (variants.length >= MAX_VARIANTS) return { ok: false, reason: `clauses chosen at run time (more than ${MAX_VARIANTS} combinations)` };
+    path = [...taken.slice(0, last), taken[last]! + 1];
+  }
+}
+
+function buildVariant(template: ts.TemplateLiteral, classify: HoleClassifier, context: ExtractContext, pick: (arity: number) => number): SqlVariant {
   const params: ParamFact[] = [];
   const render = (hole: Hole, before: string): string => {
     switch (hole.kind) {
@@ -49,6 +100,8 @@ export function buildSql(template: ts.TemplateLiteral, classify: HoleClassifier,
         });
         return text;
       }
+      case 'choice':
+        return render(hole.alternatives[pick(hole.alternatives.length)]!, before);
       case 'unresolved':
         throw new Unresolved(hole.reason);
     }
@@ -57,31 +110,66 @@ export function buildSql(template: ts.TemplateLiteral, classify: HoleClassifier,
     if (ts.isNoSubstitutionTemplateLiteral(literal)) return literal.text;
     let sql = literal.head.text;
     for (const span of literal.templateSpans) {
-      sql += render(chosenHole(span.expression, prefix + sql, classify), prefix + sql);
+      sql += render(chosenHole(span.expression, prefix + sql, classify, context), prefix + sql);
       sql += span.literal.text;
     }
     return sql;
   };
-  try {
-    return { ok: true, sql: walk(template, ''), params };
-  } catch (error) {
-    if (error instanceof Unresolved) return { ok: false, reason: error.message };
-    throw error;
-  }
+  const sql = walk(template, '');
+  return { sql, params };
 }
 
 /**
- * `${cond ? sql`AND x IS NULL` : sql``}`: a conditional whose side is SQL (a fragment, an identifier,
- * a helper) rather than a value is a clause chosen at run time, whatever the library. Taken for a bound
- * value it left `… IS NULL $2 …`, a false sql-parse-error (trigger.dev: Drizzle and Prisma). A
- * conditional between two values stays one value.
+ * `${cond ? sql`AND x IS NULL` : sql``}`, directly or through a `const` holding the conditional: a
+ * conditional whose sides are SQL (fragments, identifiers, helpers) rather than values is a clause
+ * chosen at run time, whatever the library: a choice between them. Taken for a bound value it left
+ * `… IS NULL $2 …`, a false sql-parse-error (trigger.dev: Drizzle and Prisma). A conditional between two
+ * values stays one value; one between a value and SQL (`cond ? sql`…` : undefined`) is not checked.
  */
-function chosenHole(expression: ts.Expression, before: string, classify: HoleClassifier): Hole {
+function chosenHole(expression: ts.Expression, before: string, classify: HoleClassifier, context: ExtractContext, depth = 0): Hole {
   const node = skipWrappers(expression);
-  if (!ts.isConditionalExpression(node)) return classify(expression, before);
-  const sides = [chosenHole(node.whenTrue, before, classify), chosenHole(node.whenFalse, before, classify)];
-  if (sides.some((side) => side.kind !== 'param')) return { kind: 'unresolved', reason: 'a clause chosen at run time' };
-  return classify(expression, before);
+  const conditional = ts.isConditionalExpression(node) ? node : ts.isIdentifier(node) && depth < 4 ? constantConditional(node, context) : null;
+  if (!conditional) return classify(expression, before);
+  const alternatives = [conditional.whenTrue, conditional.whenFalse].flatMap((side) => {
+    const hole = chosenHole(side, before, classify, context, depth + 1);
+    return hole.kind === 'choice' ? hole.alternatives : [hole];
+  });
+  if (alternatives.every((hole) => hole.kind === 'param')) return classify(expression, before);
+  const unresolved = alternatives.find((hole) => hole.kind === 'unresolved');
+  if (unresolved) return unresolved;
+  if (alternatives.some((hole) => hole.kind === 'param')) return { kind: 'unresolved', reason: 'a clause chosen at run time' };
+  return { kind: 'choice', alternatives };
+}
+
+/** The conditional a `const` in scope is initialised with (`const where = cond ? sql`…` : sql``;`). */
+function constantConditional(name: ts.Identifier, context: ExtractContext): ts.ConditionalExpression | null {
+  // a fragment followed into another module has its names there: only names of this file are looked up
+  if (context.sourceFile.text.slice(name.pos, name.end).trim() !== name.text) return null;
+  const declaration = lookup(declarationsOf(context.sourceFile), name.text, name.pos);
+  if (!declaration || declaration.kind !== 'variable' || !declaration.constant || !declaration.initializer) return null;
+  const initializer = skipWrappers(declaration.initializer);
+  return ts.isConditionalExpression(initializer) ? initializer : null;
+}
+
+/**
+ * The statements a built template stands for: one per variant (marked as such when there are several),
+ * or one that says why it is not checked. `extra` adds fields that depend on the variant's SQL.
+ */
+export function builtStatements(
+  built: BuiltSql,
+  base: Pick<SqlStatement, 'location' | 'library' | 'arrayEncoding'>,
+  extra: (variant: SqlVariant) => Partial<Pick<SqlStatement, 'verifiable' | 'runtimeSchema'>> = () => ({}),
+): ExtractedStatement[] {
+  if (!built.ok) return [{ ...base, kind: 'unresolved', reason: built.reason }];
+  const of = built.variants.length;
+  return built.variants.map((variant, index) => ({
+    ...base,
+    kind: 'sql',
+    sql: variant.sql,
+    params: variant.params,
+    ...extra(variant),
+    ...(of > 1 ? { variant: { index, of } } : {}),
+  }));
 }
 
 const STATEMENT_START =
