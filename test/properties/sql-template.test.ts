@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import type { ParamFact, ValueKind } from '../../src/scan/facts.js';
-import { buildSql, quoteIdentifier, staticText, type Hole } from '../../src/scan/extract/template.js';
+import { buildSql, quoteIdentifier, staticText, type BuiltSql, type Hole } from '../../src/scan/extract/template.js';
 import type { ExtractContext } from '../../src/scan/extract/types.js';
 
 type Leaf =
@@ -134,12 +134,23 @@ function run(model: TemplateModel) {
     if (!m || m.kind === 'fragment') throw new Error(`no model for ${expression.getText(file)}`);
     return toHole(m, expression);
   };
-  const context = {
+  return { built: single(buildSql(template, classify, contextOf(file))), befores };
+}
+
+function contextOf(file: ts.SourceFile): ExtractContext {
+  return {
+    sourceFile: file,
     paramFact: (expression: ts.Expression, index: number): ParamFact => ({
       index, kind: 'unknown', text: expression.getText(file), typeSite: { start: expression.getStart(file), end: expression.getEnd() },
     }),
   } as unknown as ExtractContext;
-  return { built: buildSql(template, classify, context), befores };
+}
+
+/** The only variant (these templates choose no clause at run time), in the shape the properties read. */
+function single(built: BuiltSql) {
+  if (!built.ok) return built;
+  expect(built.variants).toHaveLength(1);
+  return { ok: true as const, ...built.variants[0]! };
 }
 
 describe('buildSql', () => {
@@ -199,6 +210,39 @@ describe('buildSql', () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('buildSql with clauses chosen at run time', () => {
+  it('gives every combination, the last choice varying fastest, each numbered from $1; more than 8 are not checked', () => {
+    const alternative = fc.constantFrom('', 'AND a', 'AND b = ${v}', 'OR c');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(alternative, alternative, fc.constantFrom('', ' x ', '\n')), { maxLength: 4 }), (choices) => {
+        const holes = choices.map(([a, b], i) => `\${c${i} ? sql\`${a}\` : sql\`${b}\`}`);
+        const code = `const q = sql\`SELECT 1 ${choices.map(([, , gap], i) => holes[i] + gap).join('')}\`;\n`;
+        const file = ts.createSourceFile('q.ts', code, ts.ScriptTarget.Latest, true);
+        const template = ((file.statements[0] as ts.VariableStatement).declarationList.declarations[0]!.initializer as ts.TaggedTemplateExpression).template;
+        const classify = (expression: ts.Expression): Hole =>
+          ts.isTaggedTemplateExpression(expression) ? { kind: 'fragment', template: expression.template } : { kind: 'param', value: expression };
+        const built = buildSql(template, classify, contextOf(file));
+        if (choices.length > 3) {
+          expect(built).toEqual({ ok: false, reason: 'clauses chosen at run time (more than 8 combinations)' });
+          return;
+        }
+        if (!built.ok) throw new Error(built.reason);
+        const want = Array.from({ length: 2 ** choices.length }, (_, v) => {
+          let n = 0;
+          const parts = choices.map(([a, b, gap], i) => {
+            const text = (v >> (choices.length - 1 - i)) & 1 ? b : a;
+            return text.replace('${v}', () => `$${++n}`) + gap;
+          });
+          return `SELECT 1 ${parts.join('')}`;
+        });
+        expect(built.variants.map((variant) => variant.sql)).toEqual(want);
+        for (const variant of built.variants) expect(variant.params.map((p) => p.index)).toEqual(variant.params.map((_, i) => i + 1));
+      }),
+      { numRuns: 150 },
     );
   });
 });
