@@ -4,6 +4,8 @@
 // `const`s and one `return`, evaluated with the call's arguments bound to its parameters). Anything
 // else is not a constant: callers count it as not checked. SQL read from a file whose path is known
 // statically (`readFileSync`, pg-promise's QueryFile) is the file's text: see sql-files.ts.
+import { conditionKey } from './condition-key.js';
+import { encodeChoice, expandChoices, hasChoice } from './text-choices.js';
 import { ts } from '../typescript.js';
 import type { FileIndex } from './file-index.js';
 import { pathTo } from './node-path.js';
@@ -322,7 +324,7 @@ function evaluator(load: ModuleLoader, trace: FileTrace, depth: number): Evaluat
     resolve: (located) => resolveExpression(located, load, depth + 1),
     text: (located) => {
       const text = textOf(located, load, depth + 1, trace);
-      return text === null || text.includes(RUNTIME) ? null : text;
+      return text === null || text.includes(RUNTIME) || hasChoice(text) ? null : text;
     },
     shadowed: (located, identifier) => nearestDeclaration(located, identifier).kind !== 'none',
   };
@@ -344,6 +346,14 @@ function textOf(located: Located, load: ModuleLoader, depth: number, trace: File
   }
   if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return (again(expression.left) ?? RUNTIME) + (again(expression.right) ?? RUNTIME);
+  }
+  // `admin ? '' : ' AND owner = $2'`: both texts, marked as a choice (text-choices.ts)
+  if (ts.isConditionalExpression(expression)) {
+    const whenTrue = again(expression.whenTrue);
+    const whenFalse = whenTrue === null ? null : again(expression.whenFalse);
+    if (whenTrue === null || whenFalse === null) return null;
+    const { key, negated } = conditionKey(expression.condition);
+    return encodeChoice(key, negated ? [whenFalse, whenTrue] : [whenTrue, whenFalse]);
   }
   if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression)) {
     const method = expression.expression.name.text;
@@ -395,7 +405,7 @@ function parameterOf(scope: CallScope, identifier: ts.Identifier): ts.ParameterD
 /** The string the expression always evaluates to, or null. */
 export function constantText(located: Located, load: ModuleLoader): string | null {
   const text = textOf(located, load, 0, { files: [], problem: null });
-  return text === null || text.includes(RUNTIME) ? null : text;
+  return text === null || text.includes(RUNTIME) || hasChoice(text) ? null : text;
 }
 
 // why: `${schema}.job` where the builder function's schema parameter is given at run time (a config
@@ -419,6 +429,11 @@ export interface SqlText {
   readonly sqlFiles?: readonly string[];
 }
 
+/** A statement's SQL text: one, or one per combination of the parts a conditional chooses. */
+export interface SqlTexts {
+  readonly variants: readonly SqlText[];
+}
+
 /** Why a text read from a file is not known: the file is missing, outside the scanned directory, … */
 export interface SqlTextProblem {
   readonly unresolved: string;
@@ -426,18 +441,35 @@ export interface SqlTextProblem {
   readonly sql: boolean;
 }
 
+/** Up to this many texts (three choices) a statement is checked in each, as for templates (template.ts). */
+const MAX_TEXT_VARIANTS = 8;
+
 /**
  * SQL text the expression always evaluates to, up to the schema: a builder-function parameter with no
  * constant value that qualifies a relation name is left out (see RUNTIME_SCHEMA), and one inside a
- * string literal leaves the literal empty. Null when any other part is not constant.
+ * string literal leaves the literal empty. Null when any other part is not constant. Parts chosen by
+ * a conditional make one text per combination (text-choices.ts), each as if it were the only one.
  */
-export function sqlText(located: Located, load: ModuleLoader): SqlText | SqlTextProblem | null {
+export function sqlText(located: Located, load: ModuleLoader): SqlTexts | SqlTextProblem | null {
   const trace: FileTrace = { files: [], problem: null };
-  const text = textOf(located, load, 0, trace);
-  if (text === null && trace.problem !== null) return { unresolved: trace.problem.reason, sql: trace.problem.sql };
-  // an empty qualifier (`INTO .job`): a "constant" that is really set at run time (a mutable object's initial '')
-  if (text === null || EMPTY_QUALIFIER.test(text) || LEADING_RUNTIME.test(text)) return null;
+  const marked = textOf(located, load, 0, trace);
+  if (marked === null && trace.problem !== null) return { unresolved: trace.problem.reason, sql: trace.problem.sql };
+  if (marked === null) return null;
+  const texts = expandChoices(marked, MAX_TEXT_VARIANTS);
+  if (texts === null) return { unresolved: `SQL text chosen at run time (more than ${MAX_TEXT_VARIANTS} combinations)`, sql: false };
   const files = trace.files.length > 0 ? { sqlFiles: [...new Set(trace.files)] } : {};
+  const variants: SqlText[] = [];
+  for (const text of texts) {
+    const one = oneSqlText(text, files);
+    if (one === null) return null;
+    variants.push(one);
+  }
+  return { variants };
+}
+
+function oneSqlText(text: string, files: Pick<SqlText, 'sqlFiles'>): SqlText | null {
+  // an empty qualifier (`INTO .job`): a "constant" that is really set at run time (a mutable object's initial '')
+  if (EMPTY_QUALIFIER.test(text) || LEADING_RUNTIME.test(text)) return null;
   if (!text.includes(RUNTIME)) return { text, runtimeSchema: false, standIn: false, ...files };
   const unqualified = text.replace(RUNTIME_SCHEMA, '$1').replace(RUNTIME_ROUTINE_SCHEMA, '$1');
   const resolved = withinStringLiterals(unqualified);

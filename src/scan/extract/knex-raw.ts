@@ -100,7 +100,7 @@ const extractor: Extractor = {
         },
         context,
       );
-      if (statement) statements.push(statement);
+      if (statement) statements.push(...statement);
     }
     return statements;
   },

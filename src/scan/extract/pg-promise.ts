@@ -103,8 +103,8 @@ export function extractPgPromise(context: ExtractContext, shape: QueryCallShape)
       context,
     );
     // a wrapper's own forwarding call: its SQL is at the wrapper's call sites
-    if (statement?.kind === 'unresolved' && forwardsParameter(call, args.text, context.sourceFile)) continue;
-    if (statement) statements.push(statement);
+    if (statement?.[0]?.kind === 'unresolved' && forwardsParameter(call, args.text, context.sourceFile)) continue;
+    if (statement) statements.push(...statement);
   }
   return statements;
 }

@@ -178,8 +178,8 @@ const extractor: Extractor = {
         { ...base, node: call, text, plausible, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
         context,
       );
-      if (statement?.kind === 'unresolved' && forwardsParameter(call, text, context.sourceFile)) continue;
-      if (statement) statements.push(statement);
+      if (statement?.[0]?.kind === 'unresolved' && forwardsParameter(call, text, context.sourceFile)) continue;
+      if (statement) statements.push(...statement);
     }
     return statements;
   },

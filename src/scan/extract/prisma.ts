@@ -130,8 +130,8 @@ const extractor: Extractor = {
           { ...base, node: call, text: first, plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
           context,
         );
-        if (statement?.kind === 'unresolved' && forwardsParameter(call, first, context.sourceFile)) continue;
-        if (statement) statements.push(statement);
+        if (statement?.[0]?.kind === 'unresolved' && forwardsParameter(call, first, context.sourceFile)) continue;
+        if (statement) statements.push(...statement);
       }
     }
     for (const call of context.calls) {
@@ -145,8 +145,8 @@ const extractor: Extractor = {
         { ...base, node: call, text, plausible: true, build: (sql) => ({ sql, params: paramsOf(values, context) }) },
         context,
       );
-      if (statement?.kind === 'unresolved' && forwardsParameter(call, text, context.sourceFile)) continue;
-      if (statement) statements.push(statement);
+      if (statement?.[0]?.kind === 'unresolved' && forwardsParameter(call, text, context.sourceFile)) continue;
+      if (statement) statements.push(...statement);
     }
     return statements;
   },

@@ -50,26 +50,36 @@ export interface RawSite {
   readonly plausible: boolean;
 }
 
-export function rawStatement(site: RawSite, context: ExtractContext): ExtractedStatement | null {
+/**
+ * The statement a raw call sends: one per text its SQL can be (parts chosen by a conditional), marked as
+ * variants of the site; or one that says why it is not checked; or null when the call sends no SQL.
+ */
+export function rawStatement(site: RawSite, context: ExtractContext): ExtractedStatement[] | null {
   const location = context.location(site.node);
   const base = { location, library: site.library, arrayEncoding: site.arrayEncoding };
   const resolved = context.sqlText(site.text);
-  if (resolved !== null && 'unresolved' in resolved) return site.plausible || resolved.sql ? { ...base, kind: 'unresolved', reason: resolved.unresolved } : null;
+  if (resolved !== null && 'unresolved' in resolved) return site.plausible || resolved.sql ? [{ ...base, kind: 'unresolved', reason: resolved.unresolved }] : null;
   if (resolved === null) {
-    return site.plausible ? { ...base, kind: 'unresolved', reason: 'SQL text built at run time' } : null;
+    return site.plausible ? [{ ...base, kind: 'unresolved', reason: 'SQL text built at run time' }] : null;
   }
-  if (!looksLikeStatement(resolved.text)) return null;
-  const built = site.build(resolved.text);
-  if ('unresolved' in built) return { ...base, kind: 'unresolved', reason: built.unresolved };
-  return {
-    ...base,
-    kind: 'sql',
-    sql: built.sql,
-    params: built.params,
-    ...(resolved.standIn ? { verifiable: false } : {}),
-    ...(resolved.runtimeSchema ? { runtimeSchema: true } : {}),
-    ...(resolved.sqlFiles ? { sqlFiles: resolved.sqlFiles } : {}),
-  };
+  const texts = resolved.variants;
+  if (!texts.every((text) => looksLikeStatement(text.text))) return null;
+  const statements: ExtractedStatement[] = [];
+  for (const [index, text] of texts.entries()) {
+    const built = site.build(text.text);
+    if ('unresolved' in built) return [{ ...base, kind: 'unresolved', reason: built.unresolved }];
+    statements.push({
+      ...base,
+      kind: 'sql',
+      sql: built.sql,
+      params: built.params,
+      ...(text.standIn ? { verifiable: false } : {}),
+      ...(text.runtimeSchema ? { runtimeSchema: true } : {}),
+      ...(text.sqlFiles ? { sqlFiles: text.sqlFiles } : {}),
+      ...(texts.length > 1 ? { variant: { index, of: texts.length } } : {}),
+    });
+  }
+  return statements;
 }
 
 /**

@@ -3,6 +3,8 @@
 import { ts } from '../typescript.js';
 import { skipWrappers } from './builders/chain.js';
 import { declarationsOf, lookup } from './builders/declarations.js';
+import { everyCombination, type Chooser } from './combinations.js';
+import { conditionKey } from './condition-key.js';
 import type { ExtractedStatement, ParamFact, SqlStatement, ValueKind } from '../facts.js';
 import type { ExtractContext } from './types.js';
 
@@ -15,8 +17,11 @@ export type Hole =
   | { readonly kind: 'fragment'; readonly template: ts.TemplateLiteral }
   /** several holes joined by a separator (`sql.join`, `Prisma.join`) */
   | { readonly kind: 'sequence'; readonly holes: readonly Hole[]; readonly separator: string }
-  /** SQL chosen at run time among these (`${cond ? sql`AND …` : sql``}`): each makes a variant */
-  | { readonly kind: 'choice'; readonly alternatives: readonly Hole[] }
+  /**
+   * SQL chosen at run time among these (`${cond ? sql`AND …` : sql``}`): each makes a variant. Choices
+   * with the same `condition` (`a`, or `!a` with its alternatives swapped) go the same way in a variant.
+   */
+  | { readonly kind: 'choice'; readonly alternatives: readonly Hole[]; readonly condition?: string }
   | { readonly kind: 'unresolved'; readonly reason: string };
 
 /** Decides what one `${expression}` means; `sqlBefore` is the SQL built so far (helpers depend on it). */
@@ -49,34 +54,18 @@ const MAX_VARIANTS = 8;
  * conditional read as a bound value made a false parse error.
  */
 export function buildSql(template: ts.TemplateLiteral, classify: HoleClassifier, context: ExtractContext): BuiltSql {
-  const variants: SqlVariant[] = [];
-  // depth-first over the choices met while rendering: `path` holds the alternative taken at each
-  // (missing: the first), and a choice's own holes are rendered only when it is taken
-  let path: number[] = [];
-  for (;;) {
-    const taken: number[] = [];
-    const arities: number[] = [];
-    const pick = (arity: number): number => {
-      const choice = path[taken.length] ?? 0;
-      taken.push(choice);
-      arities.push(arity);
-      return choice;
-    };
-    try {
-      variants.push(buildVariant(template, classify, context, pick));
-    } catch (error) {
-      if (error instanceof Unresolved) return { ok: false, reason: error.message };
-      throw error;
-    }
-    let last = taken.length - 1;
-    while (last >= 0 && taken[last]! + 1 >= arities[last]!) last--;
-    if (last < 0) return { ok: true, variants };
-    if (variants.length >= MAX_VARIANTS) return { ok: false, reason: `clauses chosen at run time (more than ${MAX_VARIANTS} combinations)` };
-    path = [...taken.slice(0, last), taken[last]! + 1];
+  try {
+    const variants = everyCombination((pick) => buildVariant(template, classify, context, pick), MAX_VARIANTS);
+    // why choices on one condition go together: `${admin ? sql`JOIN …` : sql``} … ${admin ? sql`AND x.y` : sql``}`
+    // sends both clauses or neither; the other two combinations would be SQL the application never sends
+    return variants === null ? { ok: false, reason: `clauses chosen at run time (more than ${MAX_VARIANTS} combinations)` } : { ok: true, variants };
+  } catch (error) {
+    if (error instanceof Unresolved) return { ok: false, reason: error.message };
+    throw error;
   }
 }
 
-function buildVariant(template: ts.TemplateLiteral, classify: HoleClassifier, context: ExtractContext, pick: (arity: number) => number): SqlVariant {
+function buildVariant(template: ts.TemplateLiteral, classify: HoleClassifier, context: ExtractContext, pick: Chooser): SqlVariant {
   const params: ParamFact[] = [];
   const render = (hole: Hole, before: string): string => {
     switch (hole.kind) {
@@ -101,7 +90,7 @@ function buildVariant(template: ts.TemplateLiteral, classify: HoleClassifier, co
         return text;
       }
       case 'choice':
-        return render(hole.alternatives[pick(hole.alternatives.length)]!, before);
+        return render(hole.alternatives[pick(hole.alternatives.length, hole.condition)]!, before);
       case 'unresolved':
         throw new Unresolved(hole.reason);
     }
@@ -130,16 +119,19 @@ function chosenHole(expression: ts.Expression, before: string, classify: HoleCla
   const node = skipWrappers(expression);
   const conditional = ts.isConditionalExpression(node) ? node : ts.isIdentifier(node) && depth < 4 ? constantConditional(node, context) : null;
   if (!conditional) return classify(expression, before);
-  const alternatives = [conditional.whenTrue, conditional.whenFalse].flatMap((side) => {
-    const hole = chosenHole(side, before, classify, context, depth + 1);
-    return hole.kind === 'choice' ? hole.alternatives : [hole];
-  });
+  const sides = [conditional.whenTrue, conditional.whenFalse].map((side) => chosenHole(side, before, classify, context, depth + 1));
+  const alternatives = sides.flatMap((hole) => (hole.kind === 'choice' ? hole.alternatives : [hole]));
   if (alternatives.every((hole) => hole.kind === 'param')) return classify(expression, before);
   const unresolved = alternatives.find((hole) => hole.kind === 'unresolved');
   if (unresolved) return unresolved;
   if (alternatives.some((hole) => hole.kind === 'param')) return { kind: 'unresolved', reason: 'a clause chosen at run time' };
-  return { kind: 'choice', alternatives };
+  // a nested conditional's choices are flattened into this one: no condition names it
+  if (alternatives.length !== 2) return { kind: 'choice', alternatives };
+  const { key, negated } = conditionKey(conditional.condition);
+  if (key === null) return { kind: 'choice', alternatives };
+  return { kind: 'choice', alternatives: negated ? [alternatives[1]!, alternatives[0]!] : alternatives, condition: key };
 }
+
 
 /** The conditional a `const` in scope is initialised with (`const where = cond ? sql`…` : sql``;`). */
 function constantConditional(name: ts.Identifier, context: ExtractContext): ts.ConditionalExpression | null {

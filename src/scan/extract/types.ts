@@ -4,7 +4,7 @@
 // extractor looks only at those nodes and returns neutral facts (../facts.ts).
 import type { ts } from 'ts-morph';
 import type { ExtractedStatement, Location, ParamFact } from '../facts.js';
-import type { SqlText, SqlTextProblem } from './constants.js';
+import type { SqlTexts, SqlTextProblem } from './constants.js';
 import type { QueryCallShape, QueryWrapper } from './query-wrappers.js';
 
 /** Where a local name comes from: `import { sql as q } from 'slonik'` → `q` ↦ { module: 'slonik', imported: 'sql' }. */
@@ -42,7 +42,7 @@ export interface ExtractContext {
    * known statically is the file's text; `unresolved` says why such a file was not read. Never guesses
    * anything else.
    */
-  sqlText(expression: ts.Expression): SqlText | SqlTextProblem | null;
+  sqlText(expression: ts.Expression): SqlTexts | SqlTextProblem | null;
   /** A bound value as a parameter fact: its kind from syntax, or a type site for the checker. */
   paramFact(expression: ts.Expression, index: number): ParamFact;
   /** the initializer of a `const` of this file the identifier names (unambiguously), else null */

@@ -42,6 +42,21 @@ describe('clauses chosen at run time', () => {
     expect(sqlOf(statements)).toEqual(['SELECT id FROM t WHERE true AND a', 'SELECT id FROM t WHERE true AND b', 'SELECT id FROM t WHERE true']);
   });
 
+  it('takes conditionals on the same condition the same way (the other combinations are never sent)', () => {
+    const statements = extract(`
+      export function f(admin: boolean, opts: { deleted: boolean }) {
+        return sql\`SELECT t.id FROM t \${admin ? sql\`JOIN u ON u.id = t.owner\` : sql\`\`} WHERE true
+          \${admin ? sql\`AND u.role = 'x'\` : sql\`\`} \${!opts.deleted ? sql\`AND t.live\` : sql\`AND NOT t.live\`}
+          \${opts.deleted ? sql\`ORDER BY t.removed\` : sql\`ORDER BY t.id\`}\`;
+      }`);
+    expect(sqlOf(statements)).toEqual([
+      "SELECT t.id FROM t JOIN u ON u.id = t.owner WHERE true AND u.role = 'x' AND NOT t.live ORDER BY t.removed",
+      "SELECT t.id FROM t JOIN u ON u.id = t.owner WHERE true AND u.role = 'x' AND t.live ORDER BY t.id",
+      'SELECT t.id FROM t WHERE true AND NOT t.live ORDER BY t.removed',
+      'SELECT t.id FROM t WHERE true AND t.live ORDER BY t.id',
+    ]);
+  });
+
   it('keeps a conditional between two values one bound value', () => {
     const statements = extract(`export const f = (a: boolean) => sql\`SELECT id FROM t WHERE x = \${a ? 1 : 2}\`;`);
     expect(sqlOf(statements)).toEqual(['SELECT id FROM t WHERE x = $1']);
