@@ -6,6 +6,8 @@
 #   CHECKOUTS_DIR/langfuse    (langfuse/langfuse)        → OUT_DIR/langfuse.sql
 #   CHECKOUTS_DIR/immich      (immich-app/immich, server/) → OUT_DIR/immich.sql
 #   CHECKOUTS_DIR/lobe-chat (lobehub/lobe-chat)      → OUT_DIR/lobe-chat-migrations/
+#   CHECKOUTS_DIR/docmost   (docmost/docmost)        → OUT_DIR/docmost.sql  (needs SCRATCH_DATABASE_URL, an empty
+#                                                      database it may write to, and pg_dump on PATH)
 set -euo pipefail
 src=$1
 out=$2
@@ -80,4 +82,26 @@ if [ -f "$src/lobe-chat/packages/database/migrations/meta/_journal.json" ]; then
   sed -i 's/^\(CREATE INDEX .* USING hnsw .*\)$/-- (hnsw index: needs the vector extension) \1/' "$dir"/*.sql
   sed -i 's/^CREATE EXTENSION IF NOT EXISTS pg_search;/-- (pg_search extension: not in the embedded PostgreSQL)/' "$dir"/*.sql
   perl -0pi -e 's/CREATE INDEX (\w+) ON \w+\s+USING bm25 \(.*?\n\);/-- (bm25 index $1: needs pg_search)/gs' "$dir"/*.sql
+fi
+
+if [ -d "$src/docmost/apps/server/src/database/migrations" ] && [ -n "${SCRATCH_DATABASE_URL:-}" ]; then
+  # Docmost (v0.95.0) writes its migrations with Kysely's schema builder in TypeScript: they are run with
+  # Kysely's own Migrator (the version Docmost pins) into the scratch database, which is then dumped
+  runner="$out/docmost-migrator"
+  mkdir -p "$runner"
+  [ -d "$runner/node_modules/kysely" ] || (cd "$runner" && npm install --silent --no-save kysely@0.28.17 pg@8 tsx@4 >/dev/null)
+  cat > "$runner/run.mts" <<'TS'
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FileMigrationProvider, Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+const [folder, url] = process.argv.slice(2);
+const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url }) }) });
+const migrator = new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder: path.resolve(folder) }) });
+const { error } = await migrator.migrateToLatest();
+await db.destroy();
+if (error) throw error;
+TS
+  (cd "$runner" && npx tsx run.mts "$src/docmost/apps/server/src/database/migrations" "$SCRATCH_DATABASE_URL")
+  pg_dump --schema-only --no-owner --no-privileges "$SCRATCH_DATABASE_URL" > "$out/docmost.sql"
 fi

@@ -18,7 +18,7 @@ import { loadSqlParser } from '../../src/scan/sql/parse.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { conflictSql } from './extract/conflict-sql.js';
 
-const FIXTURES = ['scan-knex', 'scan-kysely', 'scan-kysely-workspace', 'scan-drizzle', 'scan-supabase-js'];
+const FIXTURES = ['scan-knex', 'scan-kysely', 'scan-kysely-camel-case', 'scan-kysely-workspace', 'scan-drizzle', 'scan-supabase-js'];
 const EXPECT = /\/\/\s*expect:\s*(.+)$/;
 
 function expectations(root: string, files: readonly string[]): string[] {

@@ -5,6 +5,7 @@
 // a name or text and `sql.lit` a literal (read only when constant), `sql.join(list)` a list of parameters,
 // nested `` sql`…` `` fragments their text; a query builder Kysely inlines leaves the statement not checked.
 import { ts } from '../typescript.js';
+import { kyselyCasingOf, snakeCase } from './builders/kysely-casing.js';
 import type { ExtractedStatement } from '../facts.js';
 import { skipWrappers } from './builders/chain.js';
 import { buildSql, builtStatements, quoteIdentifier, type Hole } from './template.js';
@@ -24,8 +25,8 @@ function executedTemplate(call: ts.CallExpression, context: ExtractContext): ts.
   return receiver && ts.isTaggedTemplateExpression(receiver) && isKyselySql(receiver.tag, context) ? receiver : null;
 }
 
-function quotedName(text: string): string {
-  return text.split('.').map(quoteIdentifier).join('.');
+function quotedName(text: string, name: (identifier: string) => string): string {
+  return text.split('.').map((part) => quoteIdentifier(name(part))).join('.');
 }
 
 function literal(expression: ts.Expression, context: ExtractContext): string | null {
@@ -52,7 +53,7 @@ function isQueryBuilder(expression: ts.Expression): boolean {
   return false;
 }
 
-function classifier(context: ExtractContext) {
+function classifier(context: ExtractContext, name: (identifier: string) => string) {
   const classify = (expression: ts.Expression): Hole => {
     const node = skipWrappers(expression);
     if (ts.isTaggedTemplateExpression(node) && isKyselySql(node.tag, context)) return { kind: 'fragment', template: node.template };
@@ -64,11 +65,11 @@ function classifier(context: ExtractContext) {
       const text = first ? context.constantText(first) : null;
       if (method === 'raw') return text === null ? { kind: 'unresolved', reason: 'sql.raw(…) of text built at run time' } : { kind: 'text', text };
       if (method === 'ref' || method === 'table') {
-        return text === null ? { kind: 'unresolved', reason: `sql.${method}(…) of a name known only at run time` } : { kind: 'text', text: quotedName(text) };
+        return text === null ? { kind: 'unresolved', reason: `sql.${method}(…) of a name known only at run time` } : { kind: 'text', text: quotedName(text, name) };
       }
       if (method === 'id') {
         const parts = node.arguments.map((a) => context.constantText(a));
-        return parts.some((p) => p === null) ? { kind: 'unresolved', reason: 'sql.id(…) of a name known only at run time' } : { kind: 'text', text: (parts as string[]).map(quoteIdentifier).join('.') };
+        return parts.some((p) => p === null) ? { kind: 'unresolved', reason: 'sql.id(…) of a name known only at run time' } : { kind: 'text', text: (parts as string[]).map((p) => quoteIdentifier(name(p))).join('.') };
       }
       if (method === 'val' || method === 'value') return { kind: 'param', value: first ?? null };
       if (method === 'lit' || method === 'literal') {
@@ -95,10 +96,20 @@ export function kyselySqlStatements(context: ExtractContext, arrayEncoding: 'arr
   const statements: ExtractedStatement[] = [];
   if (![...context.imports.values()].some((b) => b.module === 'kysely' && b.imported === 'sql')) return statements;
   const base = { library: 'kysely', arrayEncoding } as const;
+  let name: ((identifier: string) => string) | 'unknown' | undefined;
   for (const call of context.calls) {
     const template = executedTemplate(call, context);
     if (!template) continue;
-    const built = buildSql(template.template, classifier(context), context);
+    // the names sql.ref/table/id splice go through the db's CamelCasePlugin; the template's text does not
+    if (name === undefined) {
+      const casing = kyselyCasingOf(context.sourceFile.fileName);
+      name = casing === 'unknown' ? casing : casing === null ? (identifier) => identifier : (identifier) => snakeCase(identifier, casing);
+    }
+    if (name === 'unknown' && /\bsql\.(?:ref|table|id)\(/.test(template.getText(context.sourceFile))) {
+      statements.push({ ...base, location: context.location(call), kind: 'unresolved', reason: 'CamelCasePlugin options computed at run time' });
+      continue;
+    }
+    const built = buildSql(template.template, classifier(context, name === 'unknown' ? (identifier) => identifier : name), context);
     const location = context.location(call);
     statements.push(...builtStatements(built, { ...base, location }));
   }

@@ -6,7 +6,7 @@
 // binds every value as a parameter except `null`/booleans after `is`; with the pg dialect a JS array
 // reaches PostgreSQL as an array literal.
 import { ts } from '../typescript.js';
-import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, TableRef } from '../facts.js';
+import type { ColumnUse, ConflictElement, ExtractedStatement, OnConflictFacts, QueryFacts, RelationName, TableRef } from '../facts.js';
 import { quoteIdent } from '../../snapshot/identifiers.js';
 import { chainOf, chainsOf, chainText, statementsOfChains, returnedChain, skipWrappers, type Chain, type Link } from './builders/chain.js';
 import { expressionColumns } from './builders/kysely-expressions.js';
@@ -26,6 +26,7 @@ import {
 } from './builders/facts.js';
 import { originOf, packageOf } from './builders/origin.js';
 import { kyselySqlStatements } from './kysely-sql.js';
+import { kyselyCasingOf, pluginOptions, snakeCase } from './builders/kysely-casing.js';
 import { rowsOf } from './builders/rows.js';
 import type { ExtractContext, Extractor } from './types.js';
 
@@ -90,7 +91,7 @@ function predicateValue(operator: string, value: ts.Expression): string {
 }
 
 /** The onConflict callback → target and action; null when any part is not static. */
-function conflictOf(callback: ts.Expression | undefined, context: ExtractContext): OnConflictFacts | null {
+function conflictOf(callback: ts.Expression | undefined, context: ExtractContext, name: (identifier: string) => string): OnConflictFacts | null {
   const returned = callback ? returnedChain(callback) : null;
   if (!returned || skipWrappers(returned.chain.base).getText(context.sourceFile) !== returned.param) return null;
   const elements: ConflictElement[] = [];
@@ -101,11 +102,12 @@ function conflictOf(callback: ts.Expression | undefined, context: ExtractContext
     if (action !== null) break; // what follows the action is the DO UPDATE WHERE
     const [first, second, third] = link.args;
     if (link.name === 'column' || link.name === 'columns') {
-      for (const text of first ? strings([first], context) : []) elements.push({ column: text });
+      for (const text of first ? strings([first], context) : []) elements.push({ column: name(text) });
       if (!first || strings([first], context).length === 0) return null;
     } else if (link.name === 'constraint') {
       constraint = first ? context.constantText(first) : null;
       if (constraint === null) return null;
+      constraint = name(constraint);
     } else if (link.name === 'expression') {
       const text = sqlText(first);
       if (text === null) return null;
@@ -122,7 +124,7 @@ function conflictOf(callback: ts.Expression | undefined, context: ExtractContext
       if (column === null || operator === null || !third) return null;
       const right = link.name === 'whereRef' ? context.constantText(third) : predicateValue(operator, third);
       if (right === null) return null;
-      predicates.push(`${quoteIdent(column)} ${operator} ${link.name === 'whereRef' ? quoteIdent(right) : right}`);
+      predicates.push(`${quoteIdent(name(column))} ${operator} ${link.name === 'whereRef' ? quoteIdent(name(right)) : right}`);
     } else if (link.name === 'doNothing') action = 'nothing';
     else if (link.name === 'doUpdateSet') action = 'update';
     else return null;
@@ -272,6 +274,9 @@ function statementOf(chain: Chain, context: ExtractContext, scopes: readonly Cte
   const schemaLink = before.find((l) => l.name === 'withSchema');
   const schema = schemaLink?.args[0] ? context.constantText(schemaLink.args[0]) : null;
   if (schemaLink && schema === null) return unresolvedStatement(envelope, 'schema name computed at run time');
+  const casing = casingOf(before, context);
+  if (casing === 'unknown') return unresolvedStatement(envelope, 'CamelCasePlugin options computed at run time');
+  const name = casing === null ? (identifier: string): string => identifier : (identifier: string): string => snakeCase(identifier, casing);
   const root = links[rootIndex]!;
   const command = ROOTS.get(root.name)!;
   const rootArg = root.args[0] && skipWrappers(root.args[0]);
@@ -317,7 +322,7 @@ function statementOf(chain: Chain, context: ExtractContext, scopes: readonly Cte
       insertColumns = strings(link.args, context);
       for (const key of insertColumns) scope.uses.push(columnUse(key, [plainTarget], 'write'));
     } else if (link.name === 'onConflict') {
-      onConflict = conflictOf(first, context);
+      onConflict = conflictOf(first, context, name);
       const updated = updateSetColumns(first, context);
       for (const key of updated.keys) scope.uses.push(columnUse(key, [plainTarget], 'write'));
       for (const text of updated.refs) {
@@ -366,7 +371,35 @@ function statementOf(chain: Chain, context: ExtractContext, scopes: readonly Cte
     onConflict: command === 'insert' ? onConflict : null,
     bindings,
   });
-  return builderStatement(envelope, facts);
+  return builderStatement(envelope, casing === null ? facts : renamed(facts, name));
+}
+
+/**
+ * The CamelCasePlugin a query goes through: `.withPlugin(new CamelCasePlugin())` before its root, none
+ * after `.withoutPlugins()`, else the one its package builds its Kysely instance with (kysely-casing.ts).
+ */
+function casingOf(before: readonly Link[], context: ExtractContext): ReturnType<typeof kyselyCasingOf> {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const link = before[i]!;
+    if (link.name === 'withoutPlugins') return null;
+    const plugin = link.name === 'withPlugin' && link.args[0] ? skipWrappers(link.args[0]) : null;
+    if (plugin && ts.isNewExpression(plugin) && ts.isIdentifier(plugin.expression) && plugin.expression.text === 'CamelCasePlugin') return pluginOptions(plugin);
+  }
+  return kyselyCasingOf(context.sourceFile.fileName);
+}
+
+/** Every identifier of the facts as the plugin sends it (SQL text a `sql` fragment gives stays as written). */
+function renamed(facts: QueryFacts, name: (identifier: string) => string): QueryFacts {
+  const relation = (r: RelationName): RelationName => ({ schema: r.schema === null ? null : name(r.schema), name: name(r.name) });
+  const table = (t: TableRef): TableRef => ({ ...t, ...relation(t), alias: t.alias === null ? null : name(t.alias) });
+  return {
+    ...facts,
+    target: facts.target && table(facts.target),
+    tables: facts.tables.map(table),
+    columns: facts.columns.map((c) => ({ ...c, column: name(c.column), relations: c.relations.map(relation) })),
+    insertColumns: facts.insertColumns && facts.insertColumns.map(name),
+    bindings: facts.bindings.map((b) => ({ ...b, relation: relation(b.relation), column: name(b.column) })),
+  };
 }
 
 const extractor: Extractor = {
