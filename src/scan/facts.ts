@@ -22,8 +22,12 @@ export type Library =
   | 'typeorm'
   | 'sequelize';
 
-/** What the code passes as a value, as far as syntax or the TypeScript type of the argument tells. */
-export type ValueKind = 'array' | 'object' | 'scalar' | 'unknown';
+/**
+ * What the code passes as a value, as far as syntax or the TypeScript type of the argument tells.
+ * `json-text` is a string the code made with JSON.stringify: a scalar, told apart for the clients
+ * that JSON-encode values themselves (`encodesJson`), which would encode it a second time.
+ */
+export type ValueKind = 'array' | 'object' | 'scalar' | 'json-text' | 'unknown';
 
 /**
  * How the driver sends a JS array bound as a parameter. Decides whether an array bound to a
@@ -182,6 +186,8 @@ export interface ParamFact {
    * scanner can ask the TypeScript type checker later, and only for the few sites a rule needs.
    */
   readonly typeSite: { readonly start: number; readonly end: number } | null;
+  /** the client JSON-encodes this value whatever the column (postgres.js and slonik `sql.json(v)`, pg-promise `:json`) */
+  readonly encodedAsJson?: true;
 }
 
 interface StatementBase {
@@ -189,6 +195,14 @@ interface StatementBase {
   readonly location: Location;
   readonly library: Library;
   readonly arrayEncoding: ArrayEncoding;
+  /**
+   * true when the client JSON-encodes every value bound to a json/jsonb column, strings included:
+   * postgres.js serializes each parameter by the type the server describes for it, and supabase-js
+   * sends the row to PostgREST as a JSON body. A string already made with JSON.stringify is then
+   * stored as a JSON string (research/code-checkers.md §2.3). Absent for node-postgres, knex,
+   * pg-promise, Kysely, Prisma, …, which send a string as text that PostgreSQL parses as JSON.
+   */
+  readonly encodesJson?: true;
   /**
    * one of the SQL texts a template with clauses chosen at run time sends (template.ts), all at the same
    * location and one after the other: the site counts once in the coverage, and its findings and usages

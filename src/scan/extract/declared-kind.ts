@@ -2,9 +2,9 @@
 // variable annotated `meta: Record<string, unknown>`, a cast `x as Tag[]`, a property of an
 // interface declared in the same file (`input.meta` with `input: NewClient`). The type checker
 // (../type-kinds.ts) costs a program over the files and their imports; this answers the common
-// cases from the one parsed file. Why it can answer at all: the only verdict a kind changes is
-// "array or not" (jsonb-array-parameter), and it answers only where the checker cannot disagree
-// on that:
+// cases from the one parsed file. Why it can answer at all: the verdicts a kind changes are "array
+// or not" (jsonb-array-parameter) and "JSON text or not" (jsonb-double-encoded: only a const whose
+// initializer is a JSON.stringify call), and it answers only where the checker cannot disagree:
 // - 'array' only for a declared array or tuple type that is not part of a union: control-flow
 //   narrowing only ever removes union members, so a union `string[] | null` may be narrowed to
 //   `null` at the use (the checker then says no array): left to the checker.
@@ -18,6 +18,7 @@ import { ts } from '../typescript.js';
 import type { ValueKind } from '../facts.js';
 import { treeCache } from './builders/tree-cache.js';
 import { pathTo } from './node-path.js';
+import { isJsonStringify } from './value-kind.js';
 
 type Kind = Exclude<ValueKind, 'unknown'>;
 /** a union member that narrowing may remove or keep: null and undefined */
@@ -80,6 +81,7 @@ function expressionKind(expression: ts.Expression, sourceFile: ts.SourceFile, de
  */
 function literalKind(expression: ts.Expression): Kind | null {
   if (ts.isArrayLiteralExpression(expression)) return 'array';
+  if (isJsonStringify(expression)) return 'json-text';
   if (ts.isStringLiteralLike(expression) || ts.isTemplateExpression(expression) || ts.isNumericLiteral(expression)) return 'scalar';
   if (ts.isObjectLiteralExpression(expression)) {
     const blocking = expression.properties.some(

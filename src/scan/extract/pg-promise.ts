@@ -63,7 +63,8 @@ export function formatStatically(sql: string, values: Values, context: ExtractCo
       numbers.set(key, index);
       const fact: ParamFact = value ? context.paramFact(value, index) : { index, kind: 'unknown', text: _match, typeSite: null };
       // :json sends JSON text whatever the value; :csv/:list expand a list in place
-      params.push(mod === ':json' ? { ...fact, kind: 'scalar', typeSite: null } : fact);
+      // (JSON text given to :json is encoded a second time: its kind is kept for jsonb-double-encoded)
+      params.push(mod === ':json' ? { ...fact, kind: fact.kind === 'json-text' ? 'json-text' : 'scalar', typeSite: null, encodedAsJson: true } : fact);
     }
     return `$${index}`;
   });

@@ -13,6 +13,7 @@ import { forwardsParameter, queryCallShape } from './query-wrappers.js';
 import { isProjectModule } from './builders/modules.js';
 import { RAW_TAGS as PRISMA_RAW_TAGS } from './prisma.js';
 import type { ExtractContext, Extractor } from './types.js';
+import { valueKind } from './value-kind.js';
 
 const UNSAFE = queryCallShape('postgres.js unsafe', new Set(['unsafe']), (call) =>
   call.arguments[0] ? { text: call.arguments[0], values: call.arguments[1] } : null,
@@ -57,14 +58,29 @@ function helperColumns(args: readonly ts.Expression[], context: ExtractContext):
     }
     return columns;
   }
-  let first: ts.Expression | null | undefined = args[0];
-  if (first && ts.isIdentifier(first)) first = context.resolveLocal(first) ?? first;
-  if (first && ts.isArrayLiteralExpression(first)) first = first.elements[0];
-  if (first && ts.isObjectLiteralExpression(first)) {
+  const first = firstRow(args, context);
+  if (first) {
     const keys = first.properties.map((p) =>
       ts.isPropertyAssignment(p) ? propertyName(p.name) : ts.isShorthandPropertyAssignment(p) ? p.name.text : null,
     );
     return keys.every((k): k is string => k !== null) ? keys : null;
+  }
+  return null;
+}
+
+/** The object literal of a helper's row (`sql({ a, b })`), or of its first row (`sql([{ a, b }, …])`), or null. */
+function firstRow(args: readonly ts.Expression[], context: ExtractContext): ts.ObjectLiteralExpression | null {
+  let first: ts.Expression | null | undefined = args[0];
+  if (first && ts.isIdentifier(first)) first = context.resolveLocal(first) ?? first;
+  if (first && ts.isArrayLiteralExpression(first)) first = first.elements[0];
+  return first && ts.isObjectLiteralExpression(first) ? first : null;
+}
+
+/** The value a helper's row gives a column, when the row is written out; null otherwise. */
+function rowValue(row: ts.ObjectLiteralExpression | null, column: string): ts.Expression | null {
+  for (const p of row?.properties ?? []) {
+    if (ts.isPropertyAssignment(p) && propertyName(p.name) === column) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === column) return p.name;
   }
   return null;
 }
@@ -75,7 +91,8 @@ function helperHole(call: ts.CallExpression, before: string, context: ExtractCon
   if (/insert\s+into\s+[\w."]+$/.test(tail)) {
     const columns = helperColumns(args, context);
     if (columns === null) return { kind: 'text', text: 'SELECT * FROM (VALUES (NULL)) AS helper_rows' };
-    const values = columns.map(() => ({ kind: 'param', value: null }) as const);
+    const row = firstRow(args, context);
+    const values = columns.map((column) => ({ kind: 'param', value: rowValue(row, column) }) as const);
     return {
       kind: 'sequence',
       separator: '',
@@ -92,7 +109,7 @@ function helperHole(call: ts.CallExpression, before: string, context: ExtractCon
     return {
       kind: 'sequence',
       separator: ', ',
-      holes: columns.map((c) => ({ kind: 'sequence', separator: '', holes: [{ kind: 'text', text: `${quoteIdentifier(c)} = ` }, { kind: 'param', value: null }] })),
+      holes: columns.map((c) => ({ kind: 'sequence', separator: '', holes: [{ kind: 'text', text: `${quoteIdentifier(c)} = ` }, { kind: 'param', value: rowValue(firstRow(args, context), c) }] })),
     };
   }
   if (/\bin$/.test(tail) && args[0]) return { kind: 'sequence', separator: '', holes: [{ kind: 'text', text: '(' }, { kind: 'param', value: args[0], valueKind: 'array' }, { kind: 'text', text: ')' }] };
@@ -116,7 +133,7 @@ function classifier(tagName: string, context: ExtractContext) {
       if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === tagName) {
         const method = callee.name.text;
         const arg = expression.arguments[0] ?? null;
-        if (method === 'json') return { kind: 'param', value: arg, valueKind: 'object' };
+        if (method === 'json') return { kind: 'param', value: arg, valueKind: arg && valueKind(arg, context.sourceFile) === 'json-text' ? 'json-text' : 'object', encodedAsJson: true };
         if (method === 'array') return { kind: 'param', value: arg, valueKind: 'array' };
         if (method === 'unsafe') {
           const text = arg ? context.constantText(arg) : null;
@@ -141,7 +158,7 @@ const extractor: Extractor = {
   docs: 'https://github.com/porsager/postgres#usage',
   extract(_sourceFile, context) {
     const statements: ExtractedStatement[] = [];
-    const base = { library: 'postgres-js', arrayEncoding: 'server-typed' } as const;
+    const base = { library: 'postgres-js', arrayEncoding: 'server-typed', encodesJson: true } as const;
     let insideUntil = -1;
     for (const node of context.taggedTemplates) {
       if (node.pos < insideUntil) continue; // a fragment of the statement just taken

@@ -43,6 +43,7 @@ export interface RawSite {
   readonly node: ts.Node;
   readonly library: Library;
   readonly arrayEncoding: ArrayEncoding;
+  readonly encodesJson?: true;
   readonly text: ts.Expression;
   /** resolved SQL → final SQL and params (placeholder styles differ by library) */
   readonly build: (sql: string) => { sql: string; params: readonly ParamFact[] } | { unresolved: string };
@@ -56,7 +57,7 @@ export interface RawSite {
  */
 export function rawStatement(site: RawSite, context: ExtractContext): ExtractedStatement[] | null {
   const location = context.location(site.node);
-  const base = { location, library: site.library, arrayEncoding: site.arrayEncoding };
+  const base = { location, library: site.library, arrayEncoding: site.arrayEncoding, ...(site.encodesJson ? { encodesJson: true as const } : {}) };
   const resolved = context.sqlText(site.text);
   if (resolved !== null && 'unresolved' in resolved) return site.plausible || resolved.sql ? [{ ...base, kind: 'unresolved', reason: resolved.unresolved }] : null;
   if (resolved === null) {

@@ -10,6 +10,7 @@ import { rootIdentifier } from './context.js';
 import { isProjectModule } from './builders/modules.js';
 import { buildSql, builtStatements, looksLikeStatement, quoteIdentifier, staticText, type Hole } from './template.js';
 import type { ExtractContext, Extractor } from './types.js';
+import { valueKind } from './value-kind.js';
 
 const STATEMENT_TAGS = new Set(['type', 'typeAlias', 'unsafe']);
 const CASTS: Record<string, string> = { json: 'json', jsonb: 'jsonb', binary: 'bytea', date: 'date', timestamp: 'timestamptz', interval: 'interval', uuid: 'uuid' };
@@ -110,7 +111,12 @@ function classifier(context: ExtractContext) {
         return text === null ? { kind: 'unresolved', reason: 'sql.literalValue of a run-time value' } : { kind: 'text', text: `'${text.replace(/'/g, "''")}'` };
       }
       default:
-        if (Object.hasOwn(CASTS, method)) return { kind: 'param', value: args[0] ?? null, valueKind: method === 'json' || method === 'jsonb' ? 'object' : 'scalar', cast: CASTS[method] };
+        if (method === 'json' || method === 'jsonb') {
+          // slonik JSON.stringify's the value itself: a value that already is JSON text is encoded twice
+          const kind = args[0] && valueKind(args[0], context.sourceFile) === 'json-text' ? 'json-text' : 'object';
+          return { kind: 'param', value: args[0] ?? null, valueKind: kind, cast: CASTS[method], encodedAsJson: true };
+        }
+        if (Object.hasOwn(CASTS, method)) return { kind: 'param', value: args[0] ?? null, valueKind: 'scalar', cast: CASTS[method] };
         return { kind: 'unresolved', reason: `slonik helper sql.${method}` };
     }
   };

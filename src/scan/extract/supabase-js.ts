@@ -274,7 +274,7 @@ function extract(sourceFile: ts.SourceFile, context: ExtractContext): ExtractedS
     const origin = originOf(sourceFile, receiver);
     const client = clientOf(origin, context) ?? (!fromOtherPackage(origin) && namedSupabase(receiver) ? { schema: null } : null);
     if (!client) return null;
-    const envelope: Envelope = { library: 'supabase-js', arrayEncoding: 'json', location: context.location(chain.outer), text: chainText(chain, sourceFile) };
+    const envelope: Envelope = { library: 'supabase-js', arrayEncoding: 'json', encodesJson: true, location: context.location(chain.outer), text: chainText(chain, sourceFile) };
     return chain.links[fromIndex]!.name === 'rpc'
       ? rpcStatementOf(chain, fromIndex, client, context, envelope)
       : statementOf(chain, fromIndex, client, context, envelope);

@@ -10,7 +10,7 @@ import type { ExtractContext } from './types.js';
 
 export type Hole =
   /** a bound value: `$n`, optionally cast (`$n::jsonb`) */
-  | { readonly kind: 'param'; readonly value: ts.Expression | null; readonly valueKind?: ValueKind; readonly cast?: string }
+  | { readonly kind: 'param'; readonly value: ts.Expression | null; readonly valueKind?: ValueKind; readonly cast?: string; readonly encodedAsJson?: true }
   /** SQL spliced verbatim (a constant identifier, `sql.unsafe('…')` of a constant) */
   | { readonly kind: 'text'; readonly text: string }
   /** a nested fragment whose own holes follow the same rules */
@@ -74,7 +74,8 @@ function buildVariant(template: ts.TemplateLiteral, classify: HoleClassifier, co
         const fact: ParamFact = hole.value
           ? context.paramFact(hole.value, index)
           : { index, kind: hole.valueKind ?? 'unknown', text: '…', typeSite: null };
-        params.push(hole.valueKind && hole.value ? { ...fact, kind: hole.valueKind, typeSite: null } : fact);
+        const typed = hole.valueKind && hole.value ? { ...fact, kind: hole.valueKind, typeSite: null } : fact;
+        params.push(hole.encodedAsJson ? { ...typed, encodedAsJson: true } : typed);
         return `$${index}${hole.cast ? `::${hole.cast}` : ''}`;
       }
       case 'text':
@@ -149,7 +150,7 @@ function constantConditional(name: ts.Identifier, context: ExtractContext): ts.C
  */
 export function builtStatements(
   built: BuiltSql,
-  base: Pick<SqlStatement, 'location' | 'library' | 'arrayEncoding'>,
+  base: Pick<SqlStatement, 'location' | 'library' | 'arrayEncoding' | 'encodesJson'>,
   extra: (variant: SqlVariant) => Partial<Pick<SqlStatement, 'verifiable' | 'runtimeSchema'>> = () => ({}),
 ): ExtractedStatement[] {
   if (!built.ok) return [{ ...base, kind: 'unresolved', reason: built.reason }];

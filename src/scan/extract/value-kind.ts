@@ -17,6 +17,14 @@ const ARRAY_METHODS = new Set(['map', 'filter', 'flat', 'flatMap', 'sort', 'toSo
 const SCALAR_CALLS = new Set(['String', 'Number', 'Boolean', 'BigInt', 'parseInt', 'parseFloat']);
 const SCALAR_METHODS = new Set(['toString', 'toISOString', 'toFixed', 'join']);
 
+/** `JSON.stringify(…)`, through parentheses and casts. */
+export function isJsonStringify(expression: ts.Expression): boolean {
+  const node = skipWrappers(expression);
+  if (!ts.isCallExpression(node)) return false;
+  const callee = skipWrappers(node.expression);
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && callee.name.text === 'stringify';
+}
+
 export function syntacticKind(expression: ts.Expression): ValueKind {
   const node = skipWrappers(expression);
   if (ts.isArrayLiteralExpression(node)) return 'array';
@@ -42,7 +50,7 @@ export function syntacticKind(expression: ts.Expression): ValueKind {
     if (ts.isPropertyAccessExpression(callee)) {
       const owner = ts.isIdentifier(callee.expression) ? callee.expression.text : '';
       const method = callee.name.text;
-      if (owner === 'JSON' && method === 'stringify') return 'scalar';
+      if (owner === 'JSON' && method === 'stringify') return 'json-text';
       if (owner === 'Array' && (method === 'from' || method === 'of')) return 'array';
       if (owner === 'Object' && (method === 'keys' || method === 'values' || method === 'entries')) return 'array';
       if (SCALAR_METHODS.has(method)) return 'scalar';

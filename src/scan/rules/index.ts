@@ -3,6 +3,7 @@ import type { RuleMeta } from '../../findings/rule.js';
 import type { CodeRule } from './types.js';
 import { verifyRejected } from './verify-rejected.js';
 import jsonbArrayParameter from './jsonb-array-parameter.js';
+import jsonbDoubleEncoded from './jsonb-double-encoded.js';
 import jsonbOperatorOnJson from './jsonb-operator-on-json.js';
 import jsonOperatorOnText from './json-operator-on-text.js';
 import missingRequiredColumn from './missing-required-column.js';
@@ -21,6 +22,7 @@ export const codeRules: readonly CodeRule[] = [
   unknownFunction,
   missingRequiredColumn,
   jsonbArrayParameter,
+  jsonbDoubleEncoded,
   jsonbOperatorOnJson,
   jsonOperatorOnText,
   sqlParseError,

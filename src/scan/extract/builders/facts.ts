@@ -183,6 +183,7 @@ export function builderFacts(parts: Partial<QueryFacts> & Pick<QueryFacts, 'comm
 export interface Envelope {
   readonly library: Library;
   readonly arrayEncoding: ArrayEncoding;
+  readonly encodesJson?: true;
   readonly location: Location;
   readonly text: string;
 }
