@@ -121,6 +121,8 @@ export interface ColumnBinding {
    * checker later, and only when a rule needs it (a json/jsonb column). Absent otherwise.
    */
   readonly typeSite?: { readonly start: number; readonly end: number } | null;
+  /** builder facts: the client JSON-encodes this column's values itself (a Drizzle json()/jsonb() column) */
+  readonly encodedAsJson?: true;
 }
 
 /** An operator applied to a column, for type checks such as jsonb operators on a json column. */

@@ -219,7 +219,9 @@ function statementOf(chain: Chain, context: ExtractContext, resolverFor: (casing
       const rows = rowsOf(link.args[0], sourceFile);
       const known = rows.keys.filter((k) => table.columns.has(k));
       for (const key of known) uses.push(columnUse(columnOf(key)!, [plain(table)], 'write'));
-      bindings.push(...bindingsOf(plain(table), rows.values, sourceFile, columnOf));
+      // a json()/jsonb() column's value is JSON.stringify'd by Drizzle whatever the driver
+      const encoded = new Set([...table.columns.values()].filter((c) => c.encodesJson).map((c) => c.name));
+      bindings.push(...bindingsOf(plain(table), rows.values, sourceFile, columnOf).map((b) => (encoded.has(b.column) ? { ...b, encodedAsJson: true as const } : b)));
       if (link.name === 'values' && rows.complete && (table.complete || known.length === rows.keys.length)) {
         const filled = [...table.columns.values()].filter((c) => c.runtimeDefault).map((c) => c.name);
         insertColumns = [...new Set([...known.map((k) => columnOf(k)!), ...filled])];

@@ -17,6 +17,8 @@ export interface DrizzleColumn {
   readonly runtimeDefault: boolean;
   /** false when the name is the property's, which the db's `casing` option may rewrite */
   readonly explicit: boolean;
+  /** built with pg-core's `json()`/`jsonb()`: Drizzle JSON.stringify's every value itself */
+  readonly encodesJson: boolean;
 }
 
 /** drizzle({ casing }) rewrites property-named columns: `createdAt` → `created_at`. */
@@ -100,7 +102,7 @@ function nameArgument(argument: ts.Expression | undefined, parameter: ts.Paramet
  * is followed into the helper's one returned chain, its parameters bound to the call's arguments:
  * taking the property's name there was a false unknown-column on every `createdAt` (658 on LobeChat).
  */
-function builderOf(file: FileDeclarations, chain: Chain, bindings: ReadonlyMap<string, NameArgument>, depth: number): { name: NameArgument; runtimeDefault: boolean } {
+function builderOf(file: FileDeclarations, chain: Chain, bindings: ReadonlyMap<string, NameArgument>, depth: number): { name: NameArgument; runtimeDefault: boolean; encodesJson: boolean } {
   const runtimeDefault = chain.links.some((l) => /^\$(default|defaultFn|onUpdate|onUpdateFn)$/.test(l.name));
   const builder = chain.links[0]!;
   const callee = skipWrappers(chain.base);
@@ -108,19 +110,37 @@ function builderOf(file: FileDeclarations, chain: Chain, bindings: ReadonlyMap<s
   const fn = helper?.declaration.function;
   if (!helper || !fn) {
     const first = builder.args[0] && skipWrappers(builder.args[0]);
+    const encodesJson = isJsonBuilder(file, chain);
     // a builder of drizzle-orm or another package (customType, pgvector's vector): `text('name')`, `text()`, `text({ … })`
-    if (first && ts.isIdentifier(first) && bindings.has(first.text)) return { name: bindings.get(first.text), runtimeDefault };
-    return { name: first && ts.isStringLiteralLike(first) ? first.text : depth > 0 && first && ts.isIdentifier(first) ? null : undefined, runtimeDefault };
+    if (first && ts.isIdentifier(first) && bindings.has(first.text)) return { name: bindings.get(first.text), runtimeDefault, encodesJson };
+    return { name: first && ts.isStringLiteralLike(first) ? first.text : depth > 0 && first && ts.isIdentifier(first) ? null : undefined, runtimeDefault, encodesJson };
   }
   const returned = returnedExpressions(helper.declaration);
   const inner = returned.length === 1 ? skipWrappers(returned[0]!) : null;
-  if (depth >= MAX_HELPER_DEPTH || !inner || !ts.isCallExpression(inner)) return { name: null, runtimeDefault };
+  if (depth >= MAX_HELPER_DEPTH || !inner || !ts.isCallExpression(inner)) return { name: null, runtimeDefault, encodesJson: false };
   const innerBindings = new Map<string, NameArgument>();
   fn.parameters.forEach((parameter, i) => {
     if (ts.isIdentifier(parameter.name)) innerBindings.set(parameter.name.text, nameArgument(builder.args[i], parameter, bindings));
   });
   const found = builderOf(helper.file, chainOf(inner), innerBindings, depth + 1);
-  return { name: found.name, runtimeDefault: runtimeDefault || found.runtimeDefault };
+  return { name: found.name, runtimeDefault: runtimeDefault || found.runtimeDefault, encodesJson: found.encodesJson };
+}
+
+const JSON_BUILDERS = new Set(['json', 'jsonb']);
+
+/**
+ * pg-core's `json('data')`/`jsonb('data')` (imported under that name, or its namespace's member), or the
+ * `(t) => ({ data: t.jsonb() })` form: Drizzle encodes every value of such a column with JSON.stringify.
+ */
+function isJsonBuilder(file: FileDeclarations, chain: Chain): boolean {
+  const builder = chain.links[0]!;
+  const callee = skipWrappers(chain.base);
+  if (builder.name === '' && ts.isIdentifier(callee)) {
+    const declaration = lookup(file, callee.text, callee.pos);
+    const from = declaration?.kind === 'import' ? declaration.importFrom : undefined;
+    return from?.module === PG_CORE && JSON_BUILDERS.has(from.imported);
+  }
+  return JSON_BUILDERS.has(builder.name) && ts.isIdentifier(callee);
 }
 
 /** `integer('yclients_id').notNull().$defaultFn(…)` under property `yclientsId`; null when its name is not known. */
@@ -129,9 +149,9 @@ function columnOf(file: FileDeclarations, property: string, initializer: ts.Expr
   if (!ts.isCallExpression(node)) return null;
   const chain = chainOf(node);
   if (!chain.links[0]) return null;
-  const { name, runtimeDefault } = builderOf(file, chain, new Map(), 0);
+  const { name, runtimeDefault, encodesJson } = builderOf(file, chain, new Map(), 0);
   if (name === null) return null;
-  return { name: name ?? property, runtimeDefault, explicit: name !== undefined };
+  return { name: name ?? property, runtimeDefault, explicit: name !== undefined, encodesJson };
 }
 
 /**
