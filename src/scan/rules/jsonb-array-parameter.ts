@@ -1,12 +1,7 @@
-import type { Column } from '../../snapshot/types.js';
 import type { ColumnBinding, ParamFact, ValueKind } from '../facts.js';
 import { tableObject } from './describe.js';
+import { jsonColumnOf } from './json-column.js';
 import { defineCodeRule } from './types.js';
-
-function jsonType(column: Column): 'json' | 'jsonb' | null {
-  const type = column.domainBaseType ?? column.type;
-  return type === 'json' || type === 'jsonb' ? type : null;
-}
 
 function kindOf(binding: ColumnBinding, params: readonly ParamFact[]): { kind: ValueKind; text: string } {
   if (binding.param === null) return { kind: binding.valueKind, text: 'the value' };
@@ -31,12 +26,9 @@ export default defineCodeRule({
     for (const binding of facts.bindings) {
       const value = kindOf(binding, params);
       if (value.kind !== 'array') continue;
-      const found = schema.lookup(binding.relation);
-      if (found.status !== 'found' || found.relation.kind !== 'table') continue;
-      const table = found.relation.table;
-      const column = table.columns.find((c) => c.name === binding.column);
-      const type = column ? jsonType(column) : null;
-      if (!column || !type || seen.has(column.name)) continue;
+      const json = jsonColumnOf(schema, binding);
+      if (!json || seen.has(json.column.name)) continue;
+      const { table, column, type } = json;
       seen.add(column.name);
       const error = statement.arrayEncoding === 'array-literal'
         ? '22P02 "invalid input syntax for type json"'

@@ -1,12 +1,7 @@
-import type { Column } from '../../snapshot/types.js';
 import type { AnalyzedStatement, ColumnBinding } from '../facts.js';
 import { tableObject } from './describe.js';
+import { jsonColumnOf } from './json-column.js';
 import { defineCodeRule } from './types.js';
-
-function jsonType(column: Column): 'json' | 'jsonb' | null {
-  const type = column.domainBaseType ?? column.type;
-  return type === 'json' || type === 'jsonb' ? type : null;
-}
 
 /**
  * The source text of a JSON.stringify value the client encodes again, or null. A `$n` counts when the
@@ -37,12 +32,9 @@ export default defineCodeRule({
     for (const binding of subject.facts.bindings) {
       const value = encodedTwice(subject, binding);
       if (value === null) continue;
-      const found = schema.lookup(binding.relation);
-      if (found.status !== 'found' || found.relation.kind !== 'table') continue;
-      const table = found.relation.table;
-      const column = table.columns.find((c) => c.name === binding.column);
-      const type = column ? jsonType(column) : null;
-      if (!column || !type || seen.has(column.name)) continue;
+      const json = jsonColumnOf(schema, binding);
+      if (!json || seen.has(json.column.name)) continue;
+      const { table, column, type } = json;
       seen.add(column.name);
       report({
         object: tableObject(table.schema, table.name, column.name),
