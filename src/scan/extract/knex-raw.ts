@@ -5,7 +5,9 @@
 // knex hands values to node-postgres, so JS arrays become PostgreSQL array literals.
 import { ts } from '../typescript.js';
 import type { ExtractedStatement, ParamFact } from '../facts.js';
+import { skipWrappers } from './builders/chain.js';
 import { propertyName } from './constants.js';
+import { CTE_METHODS } from './knex.js';
 import { rawStatement } from './raw-call.js';
 import { queryCallShape } from './query-wrappers.js';
 import type { ExtractContext, Extractor } from './types.js';
@@ -69,17 +71,58 @@ function convert(sql: string, bindings: ts.Expression | undefined, context: Extr
   return { sql: out, params };
 }
 
+/** `(SELECT count(*) FROM t WHERE t.x = outer.y) AS n`: a select-list item, not a statement */
+const ALIASED_EXPRESSION = /^\s*\([\s\S]*\)\s+(?:as\s+)?(?:"[^"]+"|\w+)\s*$/i;
+
+/**
+ * The raws a file passes to builder methods (`.select(db.raw(…))`, `.with('ranked', db.raw(…))`) and
+ * the names its `.with*()` calls give. Such a raw is a fragment of its builder's query: a select-list
+ * item is no statement (it may read the outer query's tables), and a CTE body may read the other CTEs
+ * of its chain, which no statement of its own can see. (The trees have no parent links: one pass.)
+ */
+function builderFragments(context: ExtractContext): { readonly nested: ReadonlySet<ts.Node>; readonly cteNames: ReadonlySet<string> } {
+  const nested = new Set<ts.Node>();
+  const cteNames = new Set<string>();
+  for (const call of context.calls) {
+    if (!ts.isPropertyAccessExpression(call.expression) || call.arguments.length === 0) continue;
+    const method = call.expression.name.text;
+    if (CTE_METHODS.has(method)) {
+      const name = context.constantText(call.arguments[0]!);
+      if (name !== null) cteNames.add(name.split('(')[0]!.trim().toLowerCase());
+    }
+    for (const argument of call.arguments) {
+      const node = skipWrappers(argument);
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'raw') nested.add(node);
+    }
+  }
+  return { nested, cteNames };
+}
+
+/** Does the SQL read a relation by one of these names (after FROM or JOIN)? */
+function readsAnyOf(sql: string, names: ReadonlySet<string>): boolean {
+  for (const match of sql.matchAll(/\b(?:from|join)\s+"?(\w+)"?/gi)) if (names.has(match[1]!.toLowerCase())) return true;
+  return false;
+}
+
 const extractor: Extractor = {
   id: 'knex',
   enablers: ['knex'],
   docs: 'https://knexjs.org/guide/raw.html',
   extract(_sourceFile, context) {
     const statements: ExtractedStatement[] = [];
+    let fragments: ReturnType<typeof builderFragments> | null = null;
     for (const call of context.calls) {
       const callee = call.expression;
       let text: ts.Expression | undefined;
       let bindings: ts.Expression | undefined;
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'raw') [text, bindings] = call.arguments;
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'raw') {
+        [text, bindings] = call.arguments;
+        fragments ??= builderFragments(context);
+        if (fragments.nested.has(call) && text) {
+          const sql = context.constantText(text);
+          if (sql !== null && (ALIASED_EXPRESSION.test(sql) || readsAnyOf(sql, fragments.cteNames))) continue;
+        }
+      }
       else {
         // the application's own wrapper of `knex.raw(sql, bindings)` (query-wrappers.ts)
         const wrapper = context.queryWrapper(call, RAW);

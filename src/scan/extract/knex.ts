@@ -48,7 +48,8 @@ const FIRST_ARG_COLUMN = new Set([
 ]);
 const JOIN_METHODS = new Set(['join', 'innerJoin', 'leftJoin', 'leftOuterJoin', 'rightJoin', 'rightOuterJoin', 'fullOuterJoin', 'crossJoin']);
 /** Methods that bring columns from places we cannot see: unqualified names may be valid there (a modify() callback read as its links is no longer one). */
-const OPENING_METHODS = new Set(['with', 'withRecursive', 'joinRaw', 'fromRaw', 'union', 'unionAll', 'modify']);
+const OPENING_METHODS = new Set(['with', 'withRecursive', 'withMaterialized', 'withNotMaterialized', 'joinRaw', 'fromRaw', 'union', 'unionAll', 'modify']);
+export const CTE_METHODS: ReadonlySet<string> = new Set(['with', 'withRecursive', 'withMaterialized', 'withNotMaterialized']);
 const KNOWN_METHODS = new Set([
   ...TABLE_METHODS, ...READ_METHODS, ...WHERE_METHODS, ...FIRST_ARG_COLUMN, ...JOIN_METHODS, ...OPENING_METHODS,
   'insert', 'update', 'del', 'delete', 'increment', 'decrement', 'onConflict', 'merge', 'ignore', 'withSchema',
@@ -193,13 +194,16 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
   if (schemaLink && schema === null) return unresolvedStatement(envelope, 'schema name computed at run time');
   const table = parseTableName(tableText, schema);
   if (!table) return null;
-  const scope: Scope = { tables: [table], uses: [], open: links.some((l) => OPENING_METHODS.has(l.name)) };
+  // `.with('ranked', …).from('ranked')`: a CTE of the chain is no table, and its columns are not known here
+  const ctes = new Set(links.filter((l) => CTE_METHODS.has(l.name) && l.args[0]).map((l) => context.constantText(l.args[0]!)?.split('(')[0]!.trim()));
+  const isCte = (ref: TableRef): boolean => ref.schema === null && ctes.has(ref.name);
+  const scope: Scope = { tables: isCte(table) ? [] : [table], uses: [], open: links.some((l) => OPENING_METHODS.has(l.name)) };
   const plainTable = { schema: table.schema, name: table.name };
   for (const link of links) {
     if (!JOIN_METHODS.has(link.name) || !link.args[0]) continue;
     const joined = context.constantText(link.args[0]);
     const ref = joined === null ? null : parseTableName(joined);
-    if (ref) scope.tables.push(ref);
+    if (ref && !isCte(ref)) scope.tables.push(ref);
     else scope.open = true;
   }
 

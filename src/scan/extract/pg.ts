@@ -86,6 +86,8 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
     if (ts.isTaggedTemplateExpression(args.text)) continue;
     const values = valueList(args.values, context);
     const sequelize = sequelizeOptions(args.values);
+    // db-migrate's `db.runSql(text, values, cb)` numbers every `?` itself when values are given (db-migrate-pg)
+    const questionMarks = ts.isPropertyAccessExpression(callee) && callee.name.text === 'runSql' && args.values !== undefined;
     const statement = rawStatement(
       {
         node: call,
@@ -93,7 +95,8 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
         arrayEncoding,
         text: args.text,
         plausible,
-        build: (sql) => (sequelize ? withSequelizePlaceholders(sql, sequelize) : { sql, params: paramsOf(values, context) }),
+        build: (sql) =>
+          sequelize ? withSequelizePlaceholders(sql, sequelize) : { sql: questionMarks ? numberQuestionMarks(sql) : sql, params: paramsOf(values, context) },
       },
       context,
     );
@@ -102,6 +105,12 @@ export function extractQueryCalls(context: ExtractContext, library: 'pg' | 'pg-p
     if (statement) statements.push(...statement);
   }
   return statements;
+}
+
+/** `?` → `$1`, `$2`, … in order, as db-migrate-pg does (it splits on every `?`, quoted or not). */
+function numberQuestionMarks(sql: string): string {
+  let index = 0;
+  return sql.replace(/\?/g, () => `$${++index}`);
 }
 
 // why: applications wrap `pool.query(text, values)` in a method of their own, and the wrapper is what
