@@ -22,6 +22,7 @@ import {
 } from './builders/facts.js';
 import { isCallOfImport, isTypedAs, originOf, packageOf, type Origin } from './builders/origin.js';
 import { rowsOf } from './builders/rows.js';
+import { propertyName } from './constants.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const KNEX = ['knex'];
@@ -84,6 +85,32 @@ function strings(args: readonly ts.Expression[], context: ExtractContext): strin
   return out;
 }
 
+const AS_ALIAS = /\bas\s+"?(\w+)"?\s*$/i;
+
+/**
+ * The output names a query's select list gives: `'id as n'`, `count('* as count')`, `{ alias: … }` keys of
+ * select/count/sum…, and a raw item's `… AS name`. ORDER BY and GROUP BY resolve such a name to the output
+ * column (Unleash: `.count('* as count').orderBy('count')`, `.sum({ total_size: … }).orderBy('total_size')`).
+ */
+function selectAliases(links: readonly Link[], context: ExtractContext): Set<string> {
+  const aliases = new Set<string>();
+  const add = (arg: ts.Expression): void => {
+    const node = skipWrappers(arg);
+    if (ts.isArrayLiteralExpression(node)) node.elements.forEach(add);
+    else if (ts.isObjectLiteralExpression(node)) {
+      for (const p of node.properties) if (ts.isPropertyAssignment(p) && propertyName(p.name) !== null) aliases.add(propertyName(p.name)!);
+    } else {
+      const text = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'raw' && node.arguments[0]
+        ? context.constantText(node.arguments[0])
+        : context.constantText(node);
+      const alias = text === null ? null : AS_ALIAS.exec(text)?.[1];
+      if (alias) aliases.add(alias);
+    }
+  };
+  for (const link of links) if (READ_METHODS.has(link.name) && link.name !== 'groupBy' && link.name !== 'returning') link.args.forEach(add);
+  return aliases;
+}
+
 function read(scope: Scope, text: string): void {
   const name = parseColumnName(text);
   if (name?.column) scope.uses.push(columnUse(name.column, relationsFor(name.qualifier, scope.tables), 'read', scope.open && name.qualifier === null));
@@ -112,9 +139,14 @@ function conflictOf(links: readonly Link[], index: number, context: ExtractConte
   return { target: { kind: 'inference', elements: columns.map((column) => ({ column })), where: null }, action };
 }
 
-function tableStart(chain: Chain): { index: number; receiver: ts.Expression; arg: ts.Expression | undefined } | null {
+function tableStart(chain: Chain): { index: number; receiver: ts.Expression; arg: ts.Expression | undefined; member?: true } | null {
   const links = chain.links;
   if (links[0]?.name === '') return { index: 0, receiver: chain.base, arg: links[0].args[0] };
+  // `this.db(TABLE)…`: an instance kept in a property, called; taken only when its origin is knex
+  const first = links[0];
+  if (first && !KNOWN_METHODS.has(first.name) && first.args.length === 1 && links.length > 1) {
+    return { index: 0, receiver: skipWrappers(first.call.expression), arg: first.args[0], member: true };
+  }
   const index = links.findIndex((l) => TABLE_METHODS.has(l.name));
   if (index < 0 || !links.slice(0, index).every((l) => KNOWN_METHODS.has(l.name))) return null;
   return { index, receiver: chain.base, arg: links[index]!.args[0] };
@@ -180,6 +212,7 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
   if (!links.slice(1).every((l) => KNOWN_METHODS.has(l.name))) return null;
   const origin = originOf(context.sourceFile, start.receiver);
   const knex = isKnex(origin);
+  if (start.member && !knex) return null;
   // the callable form `db('t').where(…)` is knex's own shape; `x.from('t')` is everyone's. Only with one
   // argument and a query method after it: `request('get', url, options).then(…)` (htmx, in kutt) is no query
   if (!knex && (start.index !== 0 || links[0]!.name !== '' || packageOf(origin) !== null || !looksLikeCallableKnex(links))) return null;
@@ -207,6 +240,8 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
     else scope.open = true;
   }
 
+  const aliases = selectAliases(links, context);
+  const isAlias = (text: string): boolean => aliases.has(text);
   let command = 'select' as 'select' | 'insert' | 'update' | 'delete';
   let insertColumns: string[] | null = null;
   let onConflict: OnConflictFacts | null = null;
@@ -231,9 +266,9 @@ function statementOf(chain: Chain, context: ExtractContext): ExtractedStatement 
     } else if (link.name === 'onConflict') {
       onConflict = conflictOf(links, index, context, scope, table);
     } else if (READ_METHODS.has(link.name)) {
-      for (const text of strings(link.args, context)) read(scope, text);
+      for (const text of strings(link.args, context)) if (link.name !== 'groupBy' || !isAlias(text)) read(scope, text);
     } else if (FIRST_ARG_COLUMN.has(link.name) && first) {
-      for (const text of strings([first], context)) read(scope, text);
+      for (const text of strings([first], context)) if (link.name !== 'orderBy' || !isAlias(text)) read(scope, text);
     } else if (WHERE_METHODS.has(link.name) && first) {
       const node = skipWrappers(first);
       if (ts.isObjectLiteralExpression(node)) {

@@ -102,6 +102,14 @@ function nameOrigin(file: FileDeclarations, name: string, position: number, dept
 }
 
 function typeOrigin(file: FileDeclarations, type: ts.TypeNode, depth: number): Origin {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  if (ts.isParenthesizedTypeNode(type)) return typeOrigin(file, type.type, depth + 1);
+  // `type Db = Knex | Knex.Transaction` (Unleash), `client: Pool | PoolClient | null`: one package's types
+  if (ts.isUnionTypeNode(type)) {
+    const origins = type.types.filter((member) => !isNullish(member)).map((member) => typeOrigin(file, member, depth + 1));
+    const owner = origins[0] ? packageOf(origins[0]) : null;
+    return owner !== null && origins.every((o) => packageOf(o) === owner) ? origins[0]! : UNKNOWN;
+  }
   if (!ts.isTypeReferenceNode(type)) return UNKNOWN;
   const path: string[] = [];
   let name: ts.EntityName = type.typeName;
@@ -120,6 +128,11 @@ function typeOrigin(file: FileDeclarations, type: ts.TypeNode, depth: number): O
   // the package type's arguments, when this annotation gives them (an alias's own come first)
   if (found.kind === 'typed' && !found.typeArguments && type.typeArguments?.length) return { ...found, typeArguments: { nodes: type.typeArguments, file } };
   return found;
+}
+
+function isNullish(type: ts.TypeNode): boolean {
+  if (type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.VoidKeyword) return true;
+  return ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword;
 }
 
 /** What a module exports as the type `name`, when it is a type alias (or re-exports one). */
